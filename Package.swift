@@ -1,0 +1,55 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Boltzmann: statistical mechanics of learning and memorisation.
+///
+/// Targets, from the bottom up (see README "Design"):
+/// - `CLinearAlgebra`: OpenBLAS (CBLAS) and LAPACKE as a system library.
+/// - `BoltzmannCore`: matrices, BLAS/LAPACK wrappers, random numbers, quadrature,
+///   solvers, special functions, statistics, `.npy`/CSV/JSON I/O.
+/// - `BoltzmannPlot`: a small SVG plotting library for paper-style figures.
+/// - `Boltzmann`: the umbrella library product that re-exports the above.
+/// - `boltzmann`: the command-line tool.
+/// - `BoltzmannBench`: `make bench`, prints throughput figures (not a test).
+let package = Package(
+    name: "Boltzmann",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "Boltzmann", targets: ["Boltzmann"]),
+        .executable(name: "boltzmann", targets: ["boltzmann"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLinearAlgebra",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
+        ),
+        .target(
+            name: "BoltzmannCore",
+            dependencies: [
+                "CLinearAlgebra",
+                .product(name: "Numerics", package: "swift-numerics"),
+            ]
+        ),
+        .target(name: "BoltzmannPlot"),
+        .target(name: "Boltzmann", dependencies: ["BoltzmannCore", "BoltzmannPlot"]),
+        .executableTarget(
+            name: "boltzmann",
+            dependencies: [
+                "Boltzmann",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "BoltzmannBench", dependencies: ["Boltzmann"]),
+        .testTarget(
+            name: "BoltzmannCoreTests",
+            dependencies: ["BoltzmannCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "BoltzmannPlotTests", dependencies: ["BoltzmannPlot"]),
+    ]
+)

@@ -1,0 +1,2 @@
+@_exported import BoltzmannCore
+@_exported import BoltzmannPlot

@@ -1,0 +1,2 @@
+import Boltzmann
+print(_probeDot())
