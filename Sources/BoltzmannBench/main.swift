@@ -1,2 +1,1 @@
-import Boltzmann
-print(_probeDot())
+print("bench under construction")

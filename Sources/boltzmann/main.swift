@@ -1,2 +1,1 @@
-import Boltzmann
-print(_probeDot())
+print("boltzmann: CLI under construction")
