@@ -8,6 +8,9 @@ import PackageDescription
 /// - `BoltzmannCore`: matrices, BLAS/LAPACK wrappers, random numbers, quadrature,
 ///   solvers, special functions, statistics, `.npy`/CSV/JSON I/O.
 /// - `BoltzmannPlot`: a small SVG plotting library for paper-style figures.
+/// - `BoltzmannModels`: energy models (dense p-body Hopfield, ...) and data generators.
+/// - `BoltzmannSampling`: Monte Carlo kernels, chains, observables, teacher sampling.
+/// - `BoltzmannTheory`: replica-symmetric saddle points, transitions, phase diagrams.
 /// - `Boltzmann`: the umbrella library product that re-exports the above.
 /// - `boltzmann`: the command-line tool.
 /// - `BoltzmannBench`: `make bench`, prints throughput figures (not a test).
@@ -36,7 +39,16 @@ let package = Package(
             ]
         ),
         .target(name: "BoltzmannPlot"),
-        .target(name: "Boltzmann", dependencies: ["BoltzmannCore", "BoltzmannPlot"]),
+        .target(name: "BoltzmannModels", dependencies: ["BoltzmannCore"]),
+        .target(name: "BoltzmannSampling", dependencies: ["BoltzmannCore", "BoltzmannModels"]),
+        .target(name: "BoltzmannTheory", dependencies: ["BoltzmannCore", "BoltzmannModels"]),
+        .target(
+            name: "Boltzmann",
+            dependencies: [
+                "BoltzmannCore", "BoltzmannPlot", "BoltzmannModels", "BoltzmannSampling",
+                "BoltzmannTheory",
+            ]
+        ),
         .executableTarget(
             name: "boltzmann",
             dependencies: [
@@ -51,5 +63,11 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "BoltzmannPlotTests", dependencies: ["BoltzmannPlot"]),
+        .testTarget(name: "BoltzmannModelsTests", dependencies: ["BoltzmannModels"]),
+        .testTarget(
+            name: "BoltzmannSamplingTests",
+            dependencies: ["BoltzmannSampling", "BoltzmannTheory"]
+        ),
+        .testTarget(name: "BoltzmannTheoryTests", dependencies: ["BoltzmannTheory"]),
     ]
 )

@@ -1,2 +1,5 @@
 @_exported import BoltzmannCore
 @_exported import BoltzmannPlot
+@_exported import BoltzmannModels
+@_exported import BoltzmannSampling
+@_exported import BoltzmannTheory

@@ -1,0 +1,1 @@
+// Dense Hopfield models live here.
