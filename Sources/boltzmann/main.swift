@@ -1,1 +1,0 @@
-print("boltzmann: CLI under construction")
