@@ -26,8 +26,7 @@ build: deps
 	$(SWIFT) build -c $(CONFIG) --product boltzmann
 
 test: deps
-	$(SWIFT) build -c $(CONFIG) --build-tests
-	$(SWIFT) test -c $(CONFIG) --skip-build
+	$(SWIFT) test -c $(CONFIG)
 
 bench: deps
 	$(SWIFT) build -c $(CONFIG) --product BoltzmannBench
