@@ -1,0 +1,20 @@
+/// A fixed-size output array that parallel blocks write into at disjoint indices.
+final class SharedBuffer<Element>: @unchecked Sendable {
+    let pointer: UnsafeMutableBufferPointer<Element>
+
+    init(repeating value: Element, count: Int) {
+        pointer = UnsafeMutableBufferPointer<Element>.allocate(capacity: count)
+        pointer.initialize(repeating: value)
+    }
+
+    deinit {
+        pointer.deinitialize()
+        pointer.deallocate()
+    }
+
+    /// Writes element i; callers guarantee that no two threads write the same i.
+    @inline(__always)
+    func write(_ value: Element, at i: Int) { pointer[i] = value }
+
+    var array: [Element] { Array(pointer) }
+}

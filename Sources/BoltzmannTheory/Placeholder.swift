@@ -1,1 +1,0 @@
-// Replica theory lives here.

@@ -1,0 +1,89 @@
+/// Labels candidate states and picks the thermodynamic one (largest free entropy), shared by the
+/// §2 equations and the AGS equations.
+enum PhaseSelection {
+    /// The label of a state by its values alone: teacher retrieval when |q*| > threshold, then
+    /// example retrieval when |m| > threshold, spin glass when q > threshold, else paramagnet.
+    static func label(qStar: Double, q: Double, m: Double, threshold: Double) -> Phase {
+        if abs(qStar) > threshold { return .globalRetrieval }
+        if abs(m) > threshold { return .exampleRetrieval }
+        if q > threshold { return .spinGlass }
+        return .paramagnet
+    }
+
+    static func select(_ raw: [RSCandidate]) -> RSSolution {
+        var candidates = raw
+        // Eligible: converged, existing, finite free entropy; stable ones preferred.
+        func eligible(requireStable: Bool) -> [Int] {
+            candidates.indices.filter { i in
+                let c = candidates[i]
+                return c.exists && c.orderParameters.converged
+                    && c.orderParameters.freeEntropy.isFinite && (c.stable || !requireStable)
+            }
+        }
+        var pool = eligible(requireStable: true)
+        if pool.isEmpty { pool = eligible(requireStable: false) }
+        var notes = candidates.compactMap { c -> String? in
+            guard let message = c.message, c.exists else { return nil }
+            return "from \(c.initialisation.rawValue): \(message)"
+        }
+        guard !pool.isEmpty else {
+            // Nothing converged: report the existing candidate with the smallest residual.
+            let fallbackIndex = candidates.indices
+                .filter { candidates[$0].exists }
+                .min { candidates[$0].orderParameters.residual < candidates[$1].orderParameters.residual }
+                ?? candidates.startIndex
+            let state = candidates[fallbackIndex].orderParameters
+            notes.insert("no initialisation converged; reporting the smallest residual", at: 0)
+            return RSSolution(
+                phase: state.phase, orderParameters: state, equilibrium: state,
+                candidates: candidates, message: notes.joined(separator: "; "))
+        }
+        // First maximum in initialisation order, so ties resolve deterministically; a teacher-
+        // retrieval state within rounding (1e−12 relative) of the maximum is preferred, since it
+        // is then one of the global states (e.g. on the Nishimori line at α = T the eR and gR
+        // states are exactly degenerate).
+        var best = pool[0]
+        for i in pool.dropFirst()
+        where candidates[i].orderParameters.freeEntropy > candidates[best].orderParameters.freeEntropy {
+            best = i
+        }
+        let bestFreeEntropy = candidates[best].orderParameters.freeEntropy
+        let slack = 1e-12 * max(1, abs(bestFreeEntropy))
+        if !candidates[best].orderParameters.phase.retrievesTeacher,
+           let tied = pool.first(where: {
+               candidates[$0].orderParameters.phase.retrievesTeacher
+                   && candidates[$0].orderParameters.freeEntropy >= bestFreeEntropy - slack
+           }) {
+            best = tied
+        }
+        var retrieval: Int? = nil
+        for i in pool where candidates[i].orderParameters.phase.retrievesTeacher {
+            if let r = retrieval,
+               candidates[i].orderParameters.freeEntropy <= candidates[r].orderParameters.freeEntropy {
+                continue
+            }
+            retrieval = i
+        }
+        for i in candidates.indices where candidates[i].orderParameters.phase.retrievesTeacher {
+            let isEquilibrium = candidates[i].orderParameters.freeEntropy >= bestFreeEntropy - slack
+                && pool.contains(i)
+            candidates[i].orderParameters.phase = isEquilibrium ? .globalRetrieval : .localRetrieval
+        }
+        let equilibrium = candidates[best].orderParameters
+        let phase: Phase
+        let reported: OrderParameters
+        if equilibrium.phase == .globalRetrieval {
+            phase = .globalRetrieval
+            reported = equilibrium
+        } else if let retrieval {
+            phase = .localRetrieval
+            reported = candidates[retrieval].orderParameters
+        } else {
+            phase = equilibrium.phase
+            reported = equilibrium
+        }
+        return RSSolution(
+            phase: phase, orderParameters: reported, equilibrium: equilibrium,
+            candidates: candidates, message: notes.isEmpty ? nil : notes.joined(separator: "; "))
+    }
+}
