@@ -1,1 +1,0 @@
-// Dense Hopfield models live here.
