@@ -38,7 +38,12 @@ extension CubicTensorKernel {
         let context = makeContext(beta: 0, rule: .zeroTemperature)
         let all = Array(0..<chainCount)
         let n = size
-        for l in all { context.storage.chain(l).loadMasks(size: n) }
+        for l in all {
+            let chain = context.storage.chain(l)
+            chain.loadMasks(size: n)
+            chain.header[2] = 0
+            chain.header[3] = 0
+        }
         switch tensor.entryType {
         case .int16: Self.rebuildReferences(all, entries: Int16.self, context: context)
         case .int32: Self.rebuildReferences(all, entries: Int32.self, context: context)
@@ -138,10 +143,17 @@ extension CubicTensorKernel {
         let count = Int(chain.departures[0])
         let sites = chain.departures + 1
         let q = chain.references + k * n
+        let rowBytes = n * MemoryLayout<Entry>.stride
+        for d in 0..<min(2, count) where Int(sites[d]) != k {
+            prefetch(UnsafeRawPointer(entries + CubicTensor.pairOffset(k, Int(sites[d]), size: n)), bytes: rowBytes)
+        }
         for i in 0..<n { g[i] = q[i] }
         for d in 0..<count {
             let m = Int(sites[d])
             if m == k { continue }
+            if d + 2 < count, Int(sites[d + 2]) != k {
+                prefetch(UnsafeRawPointer(entries + CubicTensor.pairOffset(k, Int(sites[d + 2]), size: n)), bytes: rowBytes)
+            }
             accumulate(g, row: entries + CubicTensor.pairOffset(k, m, size: n), positive: chain.spins[m] > 0, count: n)
         }
         chain.header[1] &+= Int64(n * count * rowWeight)
@@ -171,7 +183,8 @@ extension CubicTensorKernel {
         }
     }
 
-    /// G_i = Σ_j K_kij σ_j for every chain, one masked sum per row (k, i), four rows at a time.
+    /// G_i = Σ_j K_kij σ_j for every chain, one masked sum per row (k, i), four rows at a time
+    /// (the `Int32` entries; `Int16` ones take ``symmetricSlabProducts``).
     private static func slabProducts<Entry: FixedWidthInteger & SignedInteger>(
         _ chains: UnsafeBufferPointer<Int>, site k: Int, entries: UnsafePointer<Entry>,
         context: SweepContext, g: UnsafeMutablePointer<Int32>
@@ -179,36 +192,28 @@ extension CubicTensorKernel {
         let n = context.size
         let storage = context.storage
         let chunk = context.chunk
-        var i = 0
-        while i < n {
-            if i == k {
-                i += 1
-                continue
+        var rows = SIMD4<Int>()
+        var filled = 0
+        for i in 0..<n where i != k {
+            rows[filled] = i
+            filled += 1
+            guard filled == 4 else { continue }
+            let r0 = entries + CubicTensor.pairOffset(k, rows[0], size: n)
+            let r1 = entries + CubicTensor.pairOffset(k, rows[1], size: n)
+            let r2 = entries + CubicTensor.pairOffset(k, rows[2], size: n)
+            let r3 = entries + CubicTensor.pairOffset(k, rows[3], size: n)
+            for (slot, l) in chains.enumerated() {
+                let chain = storage.chain(l)
+                let sums = maskedDots(r0, r1, r2, r3, masks: chain.masks, count: n, chunk: chunk)
+                for q in 0..<4 { g[slot * n + rows[q]] = sums[q] &+ chain.negatives }
             }
-            let rows = (0..<4).map { step -> Int in
-                var row = i
-                for _ in 0..<step {
-                    row += 1
-                    if row == k { row += 1 }
-                }
-                return row
-            }
-            if rows[3] < n {
-                let r = rows.map { entries + CubicTensor.pairOffset(k, $0, size: n) }
-                for (slot, l) in chains.enumerated() {
-                    let chain = storage.chain(l)
-                    let sums = maskedDots(r[0], r[1], r[2], r[3], masks: chain.masks, count: n, chunk: chunk)
-                        &+ SIMD4(repeating: chain.negatives)
-                    for index in 0..<4 { g[slot * n + rows[index]] = sums[index] }
-                }
-                i = rows[3] + 1
-            } else {
-                let row = entries + CubicTensor.pairOffset(k, i, size: n)
-                for (slot, l) in chains.enumerated() {
-                    let chain = storage.chain(l)
-                    g[slot * n + i] = maskedDot(row, masks: chain.masks, count: n, chunk: chunk) &+ chain.negatives
-                }
-                i += 1
+            filled = 0
+        }
+        for q in 0..<filled {
+            let row = entries + CubicTensor.pairOffset(k, rows[q], size: n)
+            for (slot, l) in chains.enumerated() {
+                let chain = storage.chain(l)
+                g[slot * n + rows[q]] = maskedDot(row, masks: chain.masks, count: n, chunk: chunk) &+ chain.negatives
             }
         }
     }
@@ -217,11 +222,15 @@ extension CubicTensorKernel {
     /// (K_kij = K_kji): each row (k, i) is read from its own 8-column block onwards, and every
     /// 8-entry vector v of it serves twice, as G_i += Σ (v ⊕ mask_J) (row part) and as
     /// G_J += v ⊕ splat(mask_i) (column part, for the later blocks J). Half the bytes of
-    /// ``slabProducts`` for the same number of operations. `Int16` lanes are widened every
-    /// `chunk` additions (rows: per row; columns: every `chunk` rows), so no lane overflows.
+    /// ``slabProducts`` for the same number of operations.
+    ///
+    /// Rows go four at a time (the column part then adds four vectors per store, and four rows
+    /// are in flight), rows eight groups ahead are prefetched; the missing row k (not stored,
+    /// all its entries are zero) is a zero row. `Int16` lanes are widened every `chunk`
+    /// additions: row parts after `chunk` blocks, column parts after ⌊chunk/4⌋ groups (which
+    /// needs chunk ≥ 4, i.e. max|K| ≤ 8190; otherwise one row at a time, after `chunk` rows).
     /// With the xor trick each G_i needs + #{σ_j = −1} over the columns of its row part and
-    /// the rows of its column part, which together are all N indices; the missing row k (not
-    /// stored) would have added mask_k to the column part of the later blocks, which is put back.
+    /// the rows of its column part, which together are all N indices.
     private static func symmetricSlabProducts(
         _ chains: UnsafeBufferPointer<Int>, site k: Int, entries: UnsafePointer<Int16>,
         context: SweepContext, g: UnsafeMutablePointer<Int32>
@@ -232,82 +241,190 @@ extension CubicTensorKernel {
         let blocks = n / 8
         let tailStart = blocks * 8
         let count = chains.count
+        let group = chunk >= 4 ? 4 : 1
+        let groupsPerFlush = chunk / group
         g.initialize(repeating: 0, count: count * n)
-        withUnsafeTemporaryAllocation(of: SIMD8<Int16>.self, capacity: max(1, count * blocks)) { buffer in
-            let columns = buffer.baseAddress!
-            columns.initialize(repeating: SIMD8(), count: count * blocks)
-            func flushColumns() {
-                for slot in 0..<count {
-                    for block in 0..<blocks {
-                        let lanes = columns[slot * blocks + block]
-                        let target = g + slot * n + block * 8
-                        for lane in 0..<8 { target[lane] &+= Int32(lanes[lane]) }
-                        columns[slot * blocks + block] = SIMD8()
-                    }
-                }
+        withUnsafeTemporaryAllocation(of: Int16.self, capacity: n) { zeroBuffer in
+            let zero = zeroBuffer.baseAddress!
+            zero.initialize(repeating: 0, count: n)
+            func row(_ i: Int) -> UnsafePointer<Int16> {
+                i == k ? UnsafePointer(zero) : entries + CubicTensor.pairOffset(k, i, size: n)
             }
-            var rowsSinceFlush = 0
-            for i in 0..<n where i != k {
-                let row = UnsafeRawPointer(entries + CubicTensor.pairOffset(k, i, size: n))
-                let rowBlock = i / 8
-                for (slot, l) in chains.enumerated() {
-                    let chain = storage.chain(l)
-                    let masks = UnsafeRawPointer(chain.masks)
-                    let ownMask = chain.masks[i]
-                    let splat = SIMD8<Int16>(repeating: ownMask)
-                    let column = columns + slot * blocks
-                    var lanes = SIMD8<Int16>()
-                    var total = SIMD4<Int32>()
-                    var inChunk = 0
-                    var block = rowBlock
-                    if block < blocks {
-                        lanes = row.loadUnaligned(fromByteOffset: block &* 16, as: SIMD8<Int16>.self)
-                            ^ masks.loadUnaligned(fromByteOffset: block &* 16, as: SIMD8<Int16>.self)
-                        inChunk = 1
-                        block += 1
-                    }
-                    while block < blocks {
-                        let v = row.loadUnaligned(fromByteOffset: block &* 16, as: SIMD8<Int16>.self)
-                        lanes &+= v ^ masks.loadUnaligned(fromByteOffset: block &* 16, as: SIMD8<Int16>.self)
-                        column[block] &+= v ^ splat
-                        inChunk &+= 1
-                        if inChunk == chunk {
-                            total &+= SIMD4<Int32>(truncatingIfNeeded: lanes.lowHalf)
-                                &+ SIMD4<Int32>(truncatingIfNeeded: lanes.highHalf)
-                            lanes = SIMD8()
-                            inChunk = 0
+            withUnsafeTemporaryAllocation(of: SIMD8<Int16>.self, capacity: max(1, count * blocks)) { buffer in
+                let columns = buffer.baseAddress!
+                columns.initialize(repeating: SIMD8(), count: count * blocks)
+                func flushColumns() {
+                    for slot in 0..<count {
+                        for block in 0..<blocks {
+                            let lanes = columns[slot * blocks + block]
+                            let target = g + slot * n + block * 8
+                            for lane in 0..<8 { target[lane] &+= Int32(lanes[lane]) }
+                            columns[slot * blocks + block] = SIMD8()
                         }
-                        block &+= 1
                     }
-                    total &+= SIMD4<Int32>(truncatingIfNeeded: lanes.lowHalf) &+ SIMD4<Int32>(truncatingIfNeeded: lanes.highHalf)
-                    var sum = total.wrappedSum()
-                    let entry = row.assumingMemoryBound(to: Int16.self)
-                    let target = g + slot * n
-                    for j in tailStart..<n {
-                        sum &+= Int32(entry[j] ^ chain.masks[j])
-                        if i < tailStart { target[j] &+= Int32(entry[j] ^ ownMask) }
-                    }
-                    target[i] &+= sum
                 }
-                rowsSinceFlush += 1
-                if rowsSinceFlush == chunk {
-                    flushColumns()
-                    rowsSinceFlush = 0
+                let ahead = 8 * group
+                for i in 0..<min(ahead, tailStart) where i != k {
+                    prefetch(UnsafeRawPointer(row(i)), bytes: 2 * n)
+                }
+                var groupsSinceFlush = 0
+                var i0 = 0
+                while i0 < tailStart {
+                    var i = i0 + ahead
+                    while i < min(i0 + ahead + group, n) {
+                        if i != k {
+                            let start = (i / 8) * 8
+                            prefetch(UnsafeRawPointer(row(i) + start), bytes: 2 * (n - start))
+                        }
+                        i += 1
+                    }
+                    let firstBlock = i0 / 8
+                    for (slot, l) in chains.enumerated() {
+                        let chain = storage.chain(l)
+                        let target = g + slot * n
+                        if group == 4 {
+                            let sums = upperRows4(
+                                row(i0), row(i0 + 1), row(i0 + 2), row(i0 + 3), site: i0, firstBlock: firstBlock,
+                                blocks: blocks, masks: chain.masks, columns: columns + slot * blocks, chunk: chunk)
+                            for q in 0..<4 { target[i0 + q] &+= sums[q] }
+                        } else {
+                            target[i0] &+= upperRow(
+                                row(i0), site: i0, firstBlock: firstBlock, blocks: blocks, masks: chain.masks,
+                                columns: columns + slot * blocks, chunk: chunk)
+                        }
+                        // Tail columns j ≥ 8·blocks, row and column parts, one entry at a time.
+                        for q in 0..<group {
+                            let entry = row(i0 + q)
+                            let own = chain.masks[i0 + q]
+                            var sum: Int32 = 0
+                            for j in tailStart..<n {
+                                sum &+= Int32(entry[j] ^ chain.masks[j])
+                                target[j] &+= Int32(entry[j] ^ own)
+                            }
+                            target[i0 + q] &+= sum
+                        }
+                    }
+                    groupsSinceFlush += 1
+                    if groupsSinceFlush == groupsPerFlush {
+                        flushColumns()
+                        groupsSinceFlush = 0
+                    }
+                    i0 += group
+                }
+                flushColumns()
+                // Tail rows: the tail block is their diagonal block, no later blocks.
+                for i in tailStart..<n where i != k {
+                    let entry = row(i)
+                    for (slot, l) in chains.enumerated() {
+                        let chain = storage.chain(l)
+                        var sum: Int32 = 0
+                        for j in tailStart..<n { sum &+= Int32(entry[j] ^ chain.masks[j]) }
+                        g[slot * n + i] &+= sum
+                    }
                 }
             }
-            flushColumns()
         }
-        let firstLater = (k / 8 + 1) * 8
         for (slot, l) in chains.enumerated() {
-            let chain = storage.chain(l)
+            let negatives = storage.chain(l).negatives
             let target = g + slot * n
-            let missing = k < tailStart ? Int32(chain.masks[k]) : 0
-            let negatives = chain.negatives
             for j in 0..<n { target[j] &+= negatives }
-            if firstLater < n {
-                for j in firstLater..<n { target[j] &+= missing }
-            }
         }
+    }
+
+    /// Row part of one row i (blocks firstBlock…, the first being its diagonal block) and its
+    /// column part into `columns` (blocks after the diagonal one).
+    @inline(__always)
+    private static func upperRow(
+        _ row: UnsafePointer<Int16>, site i: Int, firstBlock: Int, blocks: Int, masks: UnsafePointer<Int16>,
+        columns: UnsafeMutablePointer<SIMD8<Int16>>, chunk: Int
+    ) -> Int32 {
+        let r = UnsafeRawPointer(row)
+        let m = UnsafeRawPointer(masks)
+        let splat = SIMD8<Int16>(repeating: masks[i])
+        var lanes = r.loadUnaligned(fromByteOffset: firstBlock &* 16, as: SIMD8<Int16>.self)
+            ^ m.loadUnaligned(fromByteOffset: firstBlock &* 16, as: SIMD8<Int16>.self)
+        var total = SIMD4<Int32>()
+        var inChunk = 1
+        var block = firstBlock &+ 1
+        while block < blocks {
+            let v = r.loadUnaligned(fromByteOffset: block &* 16, as: SIMD8<Int16>.self)
+            lanes &+= v ^ m.loadUnaligned(fromByteOffset: block &* 16, as: SIMD8<Int16>.self)
+            columns[block] &+= v ^ splat
+            inChunk &+= 1
+            if inChunk == chunk {
+                total &+= widen(lanes)
+                lanes = SIMD8()
+                inChunk = 0
+            }
+            block &+= 1
+        }
+        return (total &+ widen(lanes)).wrappedSum()
+    }
+
+    /// ``upperRow`` for four consecutive rows i…i+3 of one 8-block: one column-part store per
+    /// four rows (needs chunk ≥ 4 so that the four added vectors fit in `Int16`).
+    @inline(__always)
+    private static func upperRows4(
+        _ r0: UnsafePointer<Int16>, _ r1: UnsafePointer<Int16>, _ r2: UnsafePointer<Int16>,
+        _ r3: UnsafePointer<Int16>, site i: Int, firstBlock: Int, blocks: Int, masks: UnsafePointer<Int16>,
+        columns: UnsafeMutablePointer<SIMD8<Int16>>, chunk: Int
+    ) -> SIMD4<Int32> {
+        let p0 = UnsafeRawPointer(r0)
+        let p1 = UnsafeRawPointer(r1)
+        let p2 = UnsafeRawPointer(r2)
+        let p3 = UnsafeRawPointer(r3)
+        let m = UnsafeRawPointer(masks)
+        let s0 = SIMD8<Int16>(repeating: masks[i])
+        let s1 = SIMD8<Int16>(repeating: masks[i + 1])
+        let s2 = SIMD8<Int16>(repeating: masks[i + 2])
+        let s3 = SIMD8<Int16>(repeating: masks[i + 3])
+        var offset = firstBlock &* 16
+        var mask = m.loadUnaligned(fromByteOffset: offset, as: SIMD8<Int16>.self)
+        var a0 = p0.loadUnaligned(fromByteOffset: offset, as: SIMD8<Int16>.self) ^ mask
+        var a1 = p1.loadUnaligned(fromByteOffset: offset, as: SIMD8<Int16>.self) ^ mask
+        var a2 = p2.loadUnaligned(fromByteOffset: offset, as: SIMD8<Int16>.self) ^ mask
+        var a3 = p3.loadUnaligned(fromByteOffset: offset, as: SIMD8<Int16>.self) ^ mask
+        var t0 = SIMD4<Int32>()
+        var t1 = SIMD4<Int32>()
+        var t2 = SIMD4<Int32>()
+        var t3 = SIMD4<Int32>()
+        var inChunk = 1
+        var block = firstBlock &+ 1
+        while block < blocks {
+            offset &+= 16
+            mask = m.loadUnaligned(fromByteOffset: offset, as: SIMD8<Int16>.self)
+            let v0 = p0.loadUnaligned(fromByteOffset: offset, as: SIMD8<Int16>.self)
+            let v1 = p1.loadUnaligned(fromByteOffset: offset, as: SIMD8<Int16>.self)
+            let v2 = p2.loadUnaligned(fromByteOffset: offset, as: SIMD8<Int16>.self)
+            let v3 = p3.loadUnaligned(fromByteOffset: offset, as: SIMD8<Int16>.self)
+            a0 &+= v0 ^ mask
+            a1 &+= v1 ^ mask
+            a2 &+= v2 ^ mask
+            a3 &+= v3 ^ mask
+            columns[block] &+= ((v0 ^ s0) &+ (v1 ^ s1)) &+ ((v2 ^ s2) &+ (v3 ^ s3))
+            inChunk &+= 1
+            if inChunk == chunk {
+                t0 &+= widen(a0)
+                t1 &+= widen(a1)
+                t2 &+= widen(a2)
+                t3 &+= widen(a3)
+                a0 = SIMD8()
+                a1 = SIMD8()
+                a2 = SIMD8()
+                a3 = SIMD8()
+                inChunk = 0
+            }
+            block &+= 1
+        }
+        return SIMD4(
+            (t0 &+ widen(a0)).wrappedSum(), (t1 &+ widen(a1)).wrappedSum(), (t2 &+ widen(a2)).wrappedSum(),
+            (t3 &+ widen(a3)).wrappedSum())
+    }
+
+    /// The 8 `Int16` lanes summed pairwise into 4 `Int32` lanes.
+    @inline(__always)
+    static func widen(_ lanes: SIMD8<Int16>) -> SIMD4<Int32> {
+        SIMD4<Int32>(truncatingIfNeeded: lanes.lowHalf) &+ SIMD4<Int32>(truncatingIfNeeded: lanes.highHalf)
     }
 
     /// B −= 4 s G, σ_k → −σ_k, k toggled in D.
@@ -383,7 +500,7 @@ extension CubicTensorKernel {
     }
 
     /// See ``moveReferences(_:entries:context:)``.
-    static let backoffSweeps: Int64 = 2
+    static let backoffSweeps: Int64 = 4
 
     /// Q^ref[a] += Σ_{m ∈ D} 2σ_m K_a·m for every a; D = ∅.
     private static func rebase<Entry: FixedWidthInteger & SignedInteger>(
@@ -391,8 +508,14 @@ extension CubicTensorKernel {
     ) {
         let count = Int(chain.departures[0])
         let sites = chain.departures + 1
+        let rowBytes = n * MemoryLayout<Entry>.stride
         for a in 0..<n {
             let q = chain.references + a * n
+            if a + 1 < n {
+                for d in 0..<count where Int(sites[d]) != a + 1 {
+                    prefetch(UnsafeRawPointer(entries + CubicTensor.pairOffset(a + 1, Int(sites[d]), size: n)), bytes: rowBytes)
+                }
+            }
             for d in 0..<count {
                 let m = Int(sites[d])
                 if m == a { continue }
@@ -419,15 +542,9 @@ extension CubicTensorKernel {
         var b = 0
         var p = 0
         while p + 4 <= pairs {
-            var targets: (Int, Int, Int, Int) = (0, 0, 0, 0)
+            var targets = SIMD4<Int>()
             for slot in 0..<4 {
-                let target = a * n + b
-                switch slot {
-                case 0: targets.0 = target
-                case 1: targets.1 = target
-                case 2: targets.2 = target
-                default: targets.3 = target
-                }
+                targets[slot] = a * n + b
                 b += 1
                 if b == a {
                     a += 1
@@ -439,10 +556,7 @@ extension CubicTensorKernel {
                 let chain = storage.chain(l)
                 let sums = maskedDots(r0, r0 + n, r0 + 2 * n, r0 + 3 * n, masks: chain.masks, count: n, chunk: chunk)
                     &+ SIMD4(repeating: chain.negatives)
-                chain.references[targets.0] = sums[0]
-                chain.references[targets.1] = sums[1]
-                chain.references[targets.2] = sums[2]
-                chain.references[targets.3] = sums[3]
+                for slot in 0..<4 { chain.references[targets[slot]] = sums[slot] }
             }
             p += 4
         }
@@ -466,8 +580,10 @@ extension CubicTensorKernel {
             for a0 in stride(from: 0, to: n, by: tile) {
                 for b0 in stride(from: a0, to: n, by: tile) {
                     for a in a0..<min(a0 + tile, n) {
-                        for b in max(b0, a + 1)..<max(max(b0, a + 1), min(b0 + tile, n)) {
+                        var b = max(b0, a + 1)
+                        while b < min(b0 + tile, n) {
                             q[a * n + b] = q[b * n + a]
+                            b += 1
                         }
                     }
                 }

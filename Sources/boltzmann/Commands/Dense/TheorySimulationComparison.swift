@@ -74,13 +74,13 @@ struct TheorySimulationComparison {
         var figure = Figure(title: title)
         figure.xAxis = Axis(label: sweep == .temperature ? "T" : "α")
         figure.yAxis = Axis(label: observable.label)
-        figure.add(.line(x: theoryValues, y: branch, label: "RS theory"))
+        if !theoryValues.isEmpty { figure.add(.line(x: theoryValues, y: branch, label: "RS theory")) }
         if zip(branch, equilibrium).contains(where: { abs($0 - $1) > 1e-9 }) {
             figure.add(.line(x: theoryValues, y: equilibrium, label: "RS equilibrium (largest free entropy)", style: .dashed))
         }
         if !simulationValues.isEmpty {
             figure.add(.points(x: simulationValues, y: measured.map(\.value), yError: measured.map(\.error),
-                               label: "Monte Carlo, N = \(simulation.size), \(simulation.chains) chains"))
+                               label: "Monte Carlo from \(simulation.initial), N = \(simulation.size)"))
         }
         return (figure, records)
     }

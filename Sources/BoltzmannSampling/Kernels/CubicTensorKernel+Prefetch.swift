@@ -1,0 +1,24 @@
+/// LLVM's `llvm.prefetch` intrinsic (x86 `prefetcht0`, ARM `prfm pldl1keep`), reached by its
+/// symbol name because Swift has no prefetch API. Arguments: address, read (0) or write (1),
+/// temporal locality 0…3, data (1) or instruction (0) cache; the last three must be constants.
+@_silgen_name("llvm.prefetch.p0")
+private func llvmPrefetch(_ address: UnsafeRawPointer, _ write: Int32, _ locality: Int32, _ data: Int32)
+
+extension CubicTensorKernel {
+    /// Asks for the cache lines of `bytes` bytes from `address` to be loaded for reading.
+    ///
+    /// Why: the kernel reads tensor rows of N entries (512 bytes at N = 256) scattered over a
+    /// tensor far larger than the cache (16.7 MB at N = 256), and a row that is only loaded when
+    /// it is used costs a full memory latency. Requesting the next rows while the current one is
+    /// summed keeps several rows in flight; on the 2-core EPYC of the benchmarks this raises
+    /// the throughput of scattered 512-byte rows from about 2 GB/s to about 10 GB/s. A prefetch
+    /// never faults and has no visible effect other than speed.
+    @inline(__always)
+    static func prefetch(_ address: UnsafeRawPointer, bytes: Int) {
+        var offset = 0
+        while offset < bytes {
+            llvmPrefetch(address + offset, 0, 3, 1)
+            offset &+= 64
+        }
+    }
+}
