@@ -28,9 +28,17 @@ build: deps
 test: deps
 	$(SWIFT) test -c $(CONFIG)
 
-bench: deps
+# The Python peers of ../shared/bench/peers run in a virtualenv outside the sources, made once.
+PEERS      ?= ../shared/bench/peers
+PEERS_VENV ?= .build-peers/venv
+
+$(PEERS_VENV)/bin/python:
+	@if [ -f $(PEERS)/setup_venv.sh ]; then bash $(PEERS)/setup_venv.sh $(PEERS_VENV) || echo "peer virtualenv failed: peers will be skipped"; fi
+
+bench: deps $(PEERS_VENV)/bin/python
 	$(SWIFT) build -c $(CONFIG) --product BoltzmannBench
-	.build/$(CONFIG)/BoltzmannBench
+	BOLTZMANN_PEERS=$(PEERS) BOLTZMANN_PYTHON=$$( [ -x $(PEERS_VENV)/bin/python ] && echo $(PEERS_VENV)/bin/python || echo python3 ) \
+		.build/$(CONFIG)/BoltzmannBench
 
 demo: build
 	@mkdir -p $(OUT)

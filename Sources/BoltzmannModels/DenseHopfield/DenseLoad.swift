@@ -2,8 +2,8 @@ import BoltzmannCore
 
 /// The load of a dense p-body Hopfield network: M = α N^{p−1} / p!.
 ///
-/// With this normalisation α is an O(1) control parameter for every p (MODELS.md §1; Agliari
-/// et al., arXiv 2401.04191): the p-body network stores O(N^{p−1}) memories, and for p = 2 it
+/// With this normalisation α is an O(1) control parameter for every p (MODELS.md §1; Thériault
+/// and Tantari, arXiv 2401.04191): the p-body network stores O(N^{p−1}) memories, and for p = 2 it
 /// gives M = αN/2, the AGS load α_AGS = M/N = α/2.
 public enum DenseLoad {
     /// M = round(α N^{p−1} / p!), the number of memories (or examples) at load α.

@@ -1,11 +1,7 @@
-/// LLVM's `llvm.prefetch` intrinsic (x86 `prefetcht0`, ARM `prfm pldl1keep`), reached by its
-/// symbol name because Swift has no prefetch API. Arguments: address, read (0) or write (1),
-/// temporal locality 0…3, data (1) or instruction (0) cache; the last three must be constants.
-@_silgen_name("llvm.prefetch.p0")
-private func llvmPrefetch(_ address: UnsafeRawPointer, _ write: Int32, _ locality: Int32, _ data: Int32)
+import CLinearAlgebra
 
 extension CubicTensorKernel {
-    /// Asks for the cache lines of `bytes` bytes from `address` to be loaded for reading.
+    /// Asks for the cache lines (through `boltzmann_prefetch_read`, `__builtin_prefetch` in the C shim) of `bytes` bytes from `address` to be loaded for reading.
     ///
     /// Why: the kernel reads tensor rows of N entries (512 bytes at N = 256) scattered over a
     /// tensor far larger than the cache (16.7 MB at N = 256), and a row that is only loaded when
@@ -17,7 +13,7 @@ extension CubicTensorKernel {
     static func prefetch(_ address: UnsafeRawPointer, bytes: Int) {
         var offset = 0
         while offset < bytes {
-            llvmPrefetch(address + offset, 0, 3, 1)
+            boltzmann_prefetch_read(address + offset)
             offset &+= 64
         }
     }

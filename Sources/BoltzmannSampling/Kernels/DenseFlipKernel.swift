@@ -19,7 +19,8 @@ public enum UpdateRule: String, Sendable, CaseIterable, Codable {
 /// the plain reference kernel used by the tests):
 /// - Spins are ±1 stored as `Int8`, chain-major: chain l occupies `spins[l*N ..< (l+1)*N]`.
 /// - `sweep` visits sites i = 0, 1, …, N−1 in order; for each site it updates every chain,
-///   chain l drawing at most one uniform from `streams[l]` per attempt (none at T = 0), so the
+///   chain l drawing exactly one uniform from `streams[l]` per heat-bath or Metropolis attempt
+///   (none at T = 0), so the
 ///   trajectory of a chain depends only on its own stream: results are bit-identical whatever
 ///   the grouping of chains over threads.
 /// - ΔE is exact (integer overlap arithmetic, converted to Double only for the acceptance test).
