@@ -36,12 +36,13 @@ if wants("dense") {
 }
 
 if wants("theory") {
+    var peerSeconds: Double?
     switch peers.run("rs_solver_numpy.py", ["--mode", "vector"]) {
     case .success(let json):
-        let seconds = ((json["vector"] as? [String: Any])?["seconds"] as? [String: Any])?["median_s"] as? Double
-        print(String(format: "Peer rs_solver_numpy.py (400 × 401 Nishimori grid, vectorised): %.2f s", seconds ?? .nan))
+        peerSeconds = ((json["vector"] as? [String: Any])?["seconds"] as? [String: Any])?["median_s"] as? Double
+        print(String(format: "Peer rs_solver_numpy.py (400 × 401 Nishimori grid, vectorised): %.2f s", peerSeconds ?? .nan))
     case .failure(let failure):
         print("Peer rs_solver_numpy.py: skipped (\(failure.reason))")
     }
-    section(runTheoryBenchmark())
+    section(runTheoryBenchmark(peerGridSeconds: peerSeconds))
 }

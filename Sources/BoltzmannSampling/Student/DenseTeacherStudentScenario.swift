@@ -1,3 +1,4 @@
+import Foundation
 import BoltzmannCore
 import BoltzmannModels
 
@@ -47,6 +48,16 @@ public struct DenseTeacherStudentScenario: Sendable, Hashable, Codable {
         }
         guard exampleCount >= 1 else {
             throw BoltzmannError("the number of examples must be at least 1, got \(exampleCount)", fix: "pass M ≥ 1", source: "M")
+        }
+        // The examples are stored as M × N bytes; refuse what cannot fit in memory instead of
+        // letting the allocation abort the process.
+        let exampleBytes = exampleCount.multipliedReportingOverflow(by: size)
+        let memory = ProcessInfo.processInfo.physicalMemory
+        guard !exampleBytes.overflow, UInt64(exampleBytes.partialValue) <= memory / 2 else {
+            throw BoltzmannError(
+                "M = \(exampleCount) examples of N = \(size) weights need \(Double(exampleCount) * Double(size) / 1e9) GB, "
+                    + "more than half of this machine's \(Double(memory) / 1e9) GB",
+                fix: "lower N or α (M = α N^{p−1}/p! grows as N^{p−1})", source: "N")
         }
         guard temperature >= 0, teacherTemperature > 0 else {
             throw BoltzmannError("temperatures need T ≥ 0 and T* > 0 (got T = \(temperature), T* = \(teacherTemperature))",

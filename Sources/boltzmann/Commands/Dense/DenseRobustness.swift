@@ -30,6 +30,7 @@ struct DenseRobustness: ParsableCommand {
     @Option(help: "Which example attacks: typical or most-aligned.") var example: String = "typical"
     @Option(help: "Number of spins N for --simulate.") var size: Int = 64
     @Option(help: "Run seed.") var seed: UInt64 = 1
+    @Option(help: "Folder for robustness.svg and robustness.csv (with --simulate).") var out: String = "out"
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -58,12 +59,22 @@ struct DenseRobustness: ParsableCommand {
         let attack = try ExampleSubstitutionAttack(
             epsilons: fractions, trials: trials, exampleChoice: choice, seed: seed)
         let points = try attack.run(problem)
-        output.emit(points.map { point in
+        let records = points.map { point in
             ResultRecord([
                 "epsilon": .number(point.epsilon), "returnProbability": .number(point.returnProbability),
                 "returnProbabilityError": .number(point.returnProbabilityError), "finalQStar": .number(point.finalQStar),
                 "epsilonCritical": .number(critical), "trials": .integer(point.trials), "M": .integer(m),
             ])
-        })
+        }
+        var figure = Figure(title: "Example-substitution attack, p = \(p), α = \(alpha), N = \(size)")
+        figure.xAxis = Axis(label: "ε", range: 0...1)
+        figure.yAxis = Axis(label: "return probability", range: -0.05...1.05)
+        figure.add(.points(x: points.map(\.epsilon), y: points.map(\.returnProbability),
+                           yError: points.map(\.returnProbabilityError), label: "Monte Carlo, T = 0"))
+        figure.add(.line(x: [critical, critical], y: [-0.05, 1.05], label: "closed-form ε_{c}", style: .dashed, color: .black))
+        let files = FigureOutput(folder: out, name: "robustness")
+        try files.write(figure: figure, records: records)
+        output.emit(records)
+        files.announce()
     }
 }
