@@ -115,32 +115,5 @@ public struct CubicTensorPeerRate: Sendable {
     }
 }
 
-/// Wall-clock seconds taken by `body`.
-private func benchSeconds(_ body: () -> Void) -> Double {
-    let (whole, attoseconds) = ContinuousClock().measure(body).components
-    return Double(whole) + Double(attoseconds) * 1e-18
-}
 
-/// `value` with `digits` decimals.
-private func benchFixed(_ value: Double, _ digits: Int) -> String {
-    var scale = 1.0
-    for _ in 0..<digits { scale *= 10 }
-    let rounded = (value * scale).rounded() / scale
-    var text = "\(rounded)"
-    if let dot = text.firstIndex(of: ".") {
-        let decimals = text.distance(from: dot, to: text.endIndex) - 1
-        if decimals < digits { text += String(repeating: "0", count: digits - decimals) }
-        if digits == 0 { text.removeSubrange(dot...) }
-    }
-    return text
-}
 
-/// `value` as m.mmme±x.
-private func benchScientific(_ value: Double) -> String {
-    guard value > 0, value.isFinite else { return "\(value)" }
-    var exponent = 0
-    var mantissa = value
-    while mantissa >= 10 { mantissa /= 10; exponent += 1 }
-    while mantissa < 1 { mantissa *= 10; exponent -= 1 }
-    return "\(benchFixed(mantissa, 3))e\(exponent)"
-}

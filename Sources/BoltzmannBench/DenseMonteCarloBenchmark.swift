@@ -48,7 +48,7 @@ public func runDenseMonteCarloBenchmark(
         ]
         for (label, network, threads, start) in runs {
             var kernel: OverlapDenseKernel?
-            let setup = denseBenchSeconds { kernel = try? OverlapDenseKernel(network: network, spins: start, threads: threads) }
+            let setup = benchSeconds { kernel = try? OverlapDenseKernel(network: network, spins: start, threads: threads) }
             guard var kernel else {
                 lines.append("  \(label): the kernel could not be set up")
                 continue
@@ -61,7 +61,7 @@ public func runDenseMonteCarloBenchmark(
                 var streams = (0..<chains).map { RandomStream(seed: 1, stream: UInt64($0)) }
                 for _ in 0..<5 { _ = kernel.sweep(beta: 1 / temperature, rule: .heatBath, streams: &streams) }
                 var accepted = 0
-                times.append(denseBenchSeconds {
+                times.append(benchSeconds {
                     for _ in 0..<sweeps { accepted += kernel.sweep(beta: 1 / temperature, rule: .heatBath, streams: &streams) }
                 })
                 acceptance = Double(accepted) / Double(sweeps * n * chains)
@@ -76,15 +76,15 @@ public func runDenseMonteCarloBenchmark(
             let attempts = Double(sweeps * n * chains) / median
             let updates = attempts * Double(m)
             lines.append(
-                "  \(label) (\(kernel.arithmetic.rawValue)): \(denseBenchScientific(attempts)) attempts/s, "
-                    + "\(denseBenchScientific(updates)) overlap updates/s, acceptance \(denseBenchFixed(acceptance * 100, 2)) %, "
-                    + "q* \(denseBenchFixed(meanOverlap, 4)), set-up \(denseBenchFixed(setup * 1000, 1)) ms, "
-                    + "median \(denseBenchFixed(median * 1000, 2)) ms")
+                "  \(label) (\(kernel.arithmetic.rawValue)): \(benchScientific(attempts)) attempts/s, "
+                    + "\(benchScientific(updates)) overlap updates/s, acceptance \(benchFixed(acceptance * 100, 2)) %, "
+                    + "q* \(benchFixed(meanOverlap, 4)), set-up \(benchFixed(setup * 1000, 1)) ms, "
+                    + "median \(benchFixed(median * 1000, 2)) ms")
             if threads == 1, start == randomStart {
                 for peer in peerRates where peer.alpha == alpha {
                     lines.append(
-                        "    vs \(peer.name): \(denseBenchFixed(updates / peer.overlapUpdatesPerSecond, 1))× "
-                            + "(peer \(denseBenchScientific(peer.overlapUpdatesPerSecond)) overlap updates/s)")
+                        "    vs \(peer.name): \(benchFixed(updates / peer.overlapUpdatesPerSecond, 1))× "
+                            + "(peer \(benchScientific(peer.overlapUpdatesPerSecond)) overlap updates/s)")
                 }
             }
         }
@@ -95,46 +95,18 @@ public func runDenseMonteCarloBenchmark(
             chains: chains, sweeps: sweeps, equilibrationSweeps: 5, initialCondition: .teacher, seed: 1)
         {
             var result: DenseMonteCarloResult?
-            let total = denseBenchSeconds { result = try? monteCarlo.run(problem) }
+            let total = benchSeconds { result = try? monteCarlo.run(problem) }
             if let result {
                 lines.append(
-                    "  DenseMonteCarlo (automatic → \(result.kernel)): \(denseBenchScientific(result.overlapUpdatesPerSecond)) "
-                        + "overlap updates/s in the sweeps, q* = \(denseBenchFixed(result.qStar, 4)) ± "
-                        + "\(denseBenchFixed(result.qStarError, 4)), m_max = \(denseBenchFixed(result.mMax, 4)), "
-                        + "\(denseBenchFixed(total, 2)) s in all (set-up and observables included)")
+                    "  DenseMonteCarlo (automatic → \(result.kernel)): \(benchScientific(result.overlapUpdatesPerSecond)) "
+                        + "overlap updates/s in the sweeps, q* = \(benchFixed(result.qStar, 4)) ± "
+                        + "\(benchFixed(result.qStarError, 4)), m_max = \(benchFixed(result.mMax, 4)), "
+                        + "\(benchFixed(total, 2)) s in all (set-up and observables included)")
             }
         }
     }
     return lines
 }
 
-/// Wall-clock seconds taken by `body`.
-private func denseBenchSeconds(_ body: () -> Void) -> Double {
-    let (whole, attoseconds) = ContinuousClock().measure(body).components
-    return Double(whole) + Double(attoseconds) * 1e-18
-}
 
-/// `value` with `digits` decimals.
-private func denseBenchFixed(_ value: Double, _ digits: Int) -> String {
-    guard value.isFinite else { return "\(value)" }
-    var scale = 1.0
-    for _ in 0..<digits { scale *= 10 }
-    let rounded = (value * scale).rounded() / scale
-    var text = "\(rounded)"
-    if let dot = text.firstIndex(of: ".") {
-        let decimals = text.distance(from: dot, to: text.endIndex) - 1
-        if decimals < digits { text += String(repeating: "0", count: digits - decimals) }
-        if digits == 0 { text.removeSubrange(dot...) }
-    }
-    return text
-}
 
-/// `value` as m.mmme±x.
-private func denseBenchScientific(_ value: Double) -> String {
-    guard value > 0, value.isFinite else { return "\(value)" }
-    var exponent = 0
-    var mantissa = value
-    while mantissa >= 10 { mantissa /= 10; exponent += 1 }
-    while mantissa < 1 { mantissa *= 10; exponent -= 1 }
-    return "\(denseBenchFixed(mantissa, 3))e\(exponent)"
-}

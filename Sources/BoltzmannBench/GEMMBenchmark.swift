@@ -39,10 +39,10 @@ public func runGEMMBenchmark() -> [String] {
                 var wrapperBest = Double.infinity
                 var rawBest = Double.infinity
                 for repetition in 0...repetitions {
-                    let wrapperTime = seconds {
+                    let wrapperTime = benchSeconds {
                         Matrix.gemm(a, b, into: &c)
                     }
-                    let rawTime = seconds {
+                    let rawTime = benchSeconds {
                         rawA.withUnsafeMutableBufferPointer { pa in
                             rawB.withUnsafeMutableBufferPointer { pb in
                                 rawC.withUnsafeMutableBufferPointer { pc in
@@ -61,9 +61,9 @@ public func runGEMMBenchmark() -> [String] {
                 let overhead = (wrapperBest - rawBest) / rawBest * 100
                 lines.append(
                     pad("\(n)", 6) + pad("\(threads)", 9)
-                        + pad(fixed(flops / wrapperBest / 1e9, 1), 17)
-                        + pad(fixed(flops / rawBest / 1e9, 1), 13)
-                        + (overhead >= 0 ? "+" : "") + fixed(overhead, 2) + " %")
+                        + pad(benchFixed(flops / wrapperBest / 1e9, 1), 17)
+                        + pad(benchFixed(flops / rawBest / 1e9, 1), 13)
+                        + (overhead >= 0 ? "+" : "") + benchFixed(overhead, 2) + " %")
             }
         }
         // Keep both results alive and checked, so neither product can be optimised away.
@@ -72,24 +72,7 @@ public func runGEMMBenchmark() -> [String] {
     return lines
 }
 
-/// Wall-clock seconds taken by `body`.
-private func seconds(_ body: () -> Void) -> Double {
-    let elapsed = ContinuousClock().measure(body)
-    let (whole, attoseconds) = elapsed.components
-    return Double(whole) + Double(attoseconds) * 1e-18
-}
 
-/// `value` with `digits` decimals.
-private func fixed(_ value: Double, _ digits: Int) -> String {
-    var scale = 1.0
-    for _ in 0..<digits { scale *= 10 }
-    let rounded = (abs(value) * scale).rounded() / scale
-    let sign = value < 0 ? "-" : ""
-    let whole = Int(rounded)
-    var fraction = String(Int(((rounded - Double(whole)) * scale).rounded()))
-    while fraction.count < digits { fraction = "0" + fraction }
-    return digits == 0 ? "\(sign)\(whole)" : "\(sign)\(whole).\(fraction)"
-}
 
 /// `text` left-aligned in a column of `width` characters.
 private func pad(_ text: String, _ width: Int) -> String {

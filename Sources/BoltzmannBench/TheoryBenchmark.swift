@@ -38,7 +38,7 @@ public func runTheoryBenchmark(peerGridSeconds: Double? = nil) -> [String] {
         var best = Double.infinity
         for _ in 0..<5 {
             var solution: RSSolution? = nil
-            let time = theorySeconds { solution = try? solver.solve(scenario) }
+            let time = benchSeconds { solution = try? solver.solve(scenario) }
             best = min(best, time)
             if let solution {
                 worstResidual = max(worstResidual, solution.orderParameters.residual)
@@ -57,7 +57,7 @@ public func runTheoryBenchmark(peerGridSeconds: Double? = nil) -> [String] {
     // 2. Transitions.
     if let line = try? NishimoriLine(p: 3) {
         var transitions: NishimoriTransitions? = nil
-        let time = theorySeconds { transitions = line.transitions() }
+        let time = benchSeconds { transitions = line.transitions() }
         if let transitions {
             lines.append(String(
                 format: "  Nishimori p = 3: c_sp = %.12f (q* %.9f), c_th = %.12f (q* %.9f) in %.2f ms",
@@ -76,7 +76,7 @@ public func runTheoryBenchmark(peerGridSeconds: Double? = nil) -> [String] {
     var grid: NishimoriGrid? = nil
     var gridTimes: [Double] = []
     for _ in 0..<5 {
-        gridTimes.append(theorySeconds {
+        gridTimes.append(benchSeconds {
             grid = try? NishimoriGrid.solve(p: 3, temperatures: temperatures, alphas: alphas, workers: workers)
         })
     }
@@ -86,7 +86,7 @@ public func runTheoryBenchmark(peerGridSeconds: Double? = nil) -> [String] {
     }
     gridTimes.sort()
     var singleGrid: NishimoriGrid? = nil
-    let singleTime = theorySeconds {
+    let singleTime = benchSeconds {
         singleGrid = try? NishimoriGrid.solve(p: 3, temperatures: temperatures, alphas: alphas, workers: 1)
     }
     let nonzero = Double(grid.q.filter { $0 > 1e-6 }.count) / Double(grid.q.count)
@@ -133,7 +133,7 @@ public func runTheoryBenchmark(peerGridSeconds: Double? = nil) -> [String] {
         let diagramAlphas = (0..<40).map { 0.05 + 1.95 * Double($0) / 39 }
         let diagramTemperatures = (0..<40).map { 0.3 + 1.7 * Double($0) / 39 }
         var diagram: PhaseDiagram? = nil
-        let time = theorySeconds {
+        let time = benchSeconds {
             diagram = try? PhaseDiagram.compute(
                 template: template, alphas: diagramAlphas, temperatures: diagramTemperatures,
                 refineBoundaries: false)
@@ -210,9 +210,3 @@ private func referenceNishimori(p: Int, c: Double) -> Double {
     return current
 }
 
-/// Wall-clock seconds of `body`.
-private func theorySeconds(_ body: () -> Void) -> Double {
-    let start = DispatchTime.now().uptimeNanoseconds
-    body()
-    return Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
-}
