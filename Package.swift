@@ -38,7 +38,7 @@ let package = Package(
                 .product(name: "Numerics", package: "swift-numerics"),
             ]
         ),
-        .target(name: "BoltzmannPlot"),
+        .target(name: "BoltzmannPlot", dependencies: ["BoltzmannCore"]),
         .target(name: "BoltzmannModels", dependencies: ["BoltzmannCore"]),
         .target(name: "BoltzmannSampling", dependencies: ["BoltzmannCore", "BoltzmannModels"]),
         .target(name: "BoltzmannTheory", dependencies: ["BoltzmannCore", "BoltzmannModels"]),
@@ -62,7 +62,7 @@ let package = Package(
             dependencies: ["BoltzmannCore"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "BoltzmannPlotTests", dependencies: ["BoltzmannPlot"]),
+        .testTarget(name: "BoltzmannPlotTests", dependencies: ["BoltzmannPlot", "BoltzmannCore"]),
         .testTarget(name: "BoltzmannModelsTests", dependencies: ["BoltzmannModels"]),
         .testTarget(
             name: "BoltzmannSamplingTests",

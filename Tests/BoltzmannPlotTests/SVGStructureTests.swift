@@ -1,3 +1,4 @@
+import BoltzmannCore
 import Foundation
 import Testing
 
@@ -132,7 +133,7 @@ struct SVGStructureTests {
         #expect(decade.elements(forName: "tspan").first?.stringValue == "\u{2212}2")
     }
 
-    @Test("write(to:) adds an XML declaration; an unwritable path throws PlotError")
+    @Test("write(to:) adds an XML declaration; an unwritable path throws BoltzmannError")
     func writing() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("boltzmann-plot-test-\(UInt32.random(in: 0...UInt32.max)).svg")
         defer { try? FileManager.default.removeItem(at: url) }
@@ -140,7 +141,7 @@ struct SVGStructureTests {
         let text = try String(contentsOf: url, encoding: .utf8)
         #expect(text.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg"))
         _ = try ParsedSVG(text)
-        #expect(throws: PlotError.self) {
+        #expect(throws: BoltzmannError.self) {
             try theoryAndSimulation().write(to: URL(fileURLWithPath: "/nonexistent-dir/x/figure.svg"))
         }
     }

@@ -1,14 +1,15 @@
+import BoltzmannCore
 import Testing
 
 import BoltzmannPlot
 
-@Suite("Invalid figures throw PlotError")
+@Suite("Invalid figures throw BoltzmannError")
 struct ValidationTests {
-    func expectPlotError(_ figure: Figure, mentioning text: String) {
+    func expectBoltzmannError(_ figure: Figure, mentioning text: String) {
         do {
             _ = try figure.svg()
-            Issue.record("expected a PlotError mentioning \(text)")
-        } catch let error as PlotError {
+            Issue.record("expected a BoltzmannError mentioning \(text)")
+        } catch let error as BoltzmannError {
             #expect(error.description.contains(text), "\(error)")
         } catch {
             Issue.record("unexpected error \(error)")
@@ -19,40 +20,40 @@ struct ValidationTests {
     func seriesLengths() {
         var figure = Figure()
         figure.add(.line(x: [1, 2, 3], y: [1, 2], label: "theory"))
-        expectPlotError(figure, mentioning: "x has 3 values but y has 2")
+        expectBoltzmannError(figure, mentioning: "x has 3 values but y has 2")
         var errors = Figure()
         errors.add(.points(x: [1, 2], y: [1, 2], yError: [0.1]))
-        expectPlotError(errors, mentioning: "1 y errors for 2 points")
+        expectBoltzmannError(errors, mentioning: "1 y errors for 2 points")
         var negative = Figure()
         negative.add(.points(x: [1, 2], y: [1, 2], yError: [0.1, -0.1]))
-        expectPlotError(negative, mentioning: "negative")
+        expectBoltzmannError(negative, mentioning: "negative")
     }
 
     @Test("Bad axis ranges")
     func ranges() {
         var logFromZero = Figure()
         logFromZero.xAxis = Axis(scale: .log10, range: 0...10)
-        expectPlotError(logFromZero, mentioning: "logarithmic axis cannot start at 0")
+        expectBoltzmannError(logFromZero, mentioning: "logarithmic axis cannot start at 0")
         var empty = Figure()
         empty.yAxis = Axis(range: 1...1)
-        expectPlotError(empty, mentioning: "not a finite interval")
+        expectBoltzmannError(empty, mentioning: "not a finite interval")
     }
 
     @Test("Map grids that do not fit their values")
     func maps() {
         var rows = Figure()
         rows.add(HeatMap(x: [0, 1], y: [0, 1, 2], values: [[1, 2], [3, 4]]))
-        expectPlotError(rows, mentioning: "2 rows but the y grid has 3")
+        expectBoltzmannError(rows, mentioning: "2 rows but the y grid has 3")
         var columns = Figure()
         columns.add(PhaseMap(x: [0, 1, 2], y: [0, 1], phases: [["A", "B", "C"], ["A", "B"]]))
-        expectPlotError(columns, mentioning: "row 1 has 2 entries")
+        expectBoltzmannError(columns, mentioning: "row 1 has 2 entries")
         var unordered = Figure()
         unordered.add(HeatMap(x: [0, 2, 1], y: [0, 1], values: [[1, 2, 3], [3, 4, 5]]))
-        expectPlotError(unordered, mentioning: "strictly increasing")
+        expectBoltzmannError(unordered, mentioning: "strictly increasing")
         var logMap = Figure()
         logMap.xAxis = Axis(scale: .log10)
         logMap.add(HeatMap(x: [0, 1], y: [0, 1], values: [[1, 2], [3, 4]]))
-        expectPlotError(logMap, mentioning: "≤ 0 on a logarithmic axis")
+        expectBoltzmannError(logMap, mentioning: "≤ 0 on a logarithmic axis")
     }
 
     @Test("Empty figures and figures of only NaN still render")

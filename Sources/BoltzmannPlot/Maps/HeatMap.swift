@@ -1,3 +1,4 @@
+import BoltzmannCore
 /// A function of two variables drawn as coloured cells, with a colour bar and optional
 /// contour lines, e.g. an order parameter over (α, T).
 ///
@@ -56,7 +57,7 @@ public struct HeatMap: Sendable {
     func validate(name: String) throws {
         try GridValidation.validate(x: x, y: y, rows: values, name: name)
         if let valueRange, !(valueRange.lowerBound.isFinite && valueRange.upperBound.isFinite) {
-            throw PlotError("the colour range \(valueRange) is not finite", fix: "pass finite bounds or nil", source: name)
+            throw BoltzmannError("the colour range \(valueRange) is not finite", fix: "pass finite bounds or nil", source: name)
         }
     }
 }
