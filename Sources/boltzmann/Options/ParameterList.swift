@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import Boltzmann
 
@@ -29,6 +30,9 @@ struct ParameterList: ExpressibleByArgument, Sendable {
             values = numbers.compactMap { $0 }
         }
         guard values.allSatisfy(\.isFinite) else { return nil }
+        // Grid points computed as start + k·step carry rounding noise (0.15000000000000002);
+        // twelve significant digits are what the user asked for.
+        values = values.map { Double(String(format: "%.12g", $0)) ?? $0 }
     }
 
     static var defaultValueDescription: String { "list a,b,c | start:stop:count | log:start:stop:count" }

@@ -55,7 +55,7 @@ struct DenseRobustness: ParsableCommand {
         let problem = try scenario.makeProblem(stream: RandomStream(seed: seed, stream: 0))
         let signal = Double(m) * Double.pow(correlation, p)
         critical = try AdversarialRobustness.criticalFraction(alpha: alpha, p: p, eta: signal / alpha)
-        let fractions = try epsilons?.nonEmpty("epsilons") ?? (0..<19).map { 0.05 + 0.05 * Double($0) }
+        let fractions = try (epsilons ?? ParameterList(argument: "0.05:0.95:19"))?.nonEmpty("epsilons") ?? []
         let attack = try ExampleSubstitutionAttack(
             epsilons: fractions, trials: trials, exampleChoice: choice, seed: seed)
         let points = try attack.run(problem)
