@@ -69,5 +69,6 @@ let package = Package(
             dependencies: ["BoltzmannSampling", "BoltzmannTheory"]
         ),
         .testTarget(name: "BoltzmannTheoryTests", dependencies: ["BoltzmannTheory"]),
+        .testTarget(name: "BoltzmannCLITests", dependencies: ["boltzmann"]),
     ]
 )
