@@ -17,13 +17,13 @@ if wants("gemm") { section(runGEMMBenchmark()) }
 if wants("random") { section(runRandomBenchmark()) }
 
 if wants("dense") {
-    var rates: [CubicTensorPeerRate] = []
+    var rates: [PeerRate] = []
     var peerLines = ["Peers (dense teacher–student Monte Carlo, their defaults, one thread)"]
     for script in ["dense_ts_numpy.py", "dense_ts_jax.py"] {
         for alpha in [3.0, 9.0] {
             switch peers.denseRate(script, alpha: alpha) {
             case .success(let rate):
-                rates.append(CubicTensorPeerRate(name: script, alpha: alpha, overlapUpdatesPerSecond: rate))
+                rates.append(PeerRate(name: script, alpha: alpha, overlapUpdatesPerSecond: rate))
                 peerLines.append(String(format: "  %@ α = %g: %.3e example-overlap updates/s", script, alpha, rate))
             case .failure(let failure):
                 peerLines.append("  \(script) α = \(alpha): skipped (\(failure.reason))")
