@@ -11,6 +11,8 @@ import PackageDescription
 /// - `BoltzmannModels`: energy models (dense p-body Hopfield, ...) and data generators.
 /// - `BoltzmannSampling`: Monte Carlo kernels, chains, observables, teacher sampling.
 /// - `BoltzmannTheory`: replica-symmetric saddle points, transitions, phase diagrams.
+/// - `BoltzmannLearning`: training on data (RBMs: CD-k, PCD, parallel tempering).
+/// - `BoltzmannExperiments`: experiment specs, sweeps, the SQLite results store, reports.
 /// - `Boltzmann`: the umbrella library product that re-exports the above.
 /// - `boltzmann`: the command-line tool.
 /// - `BoltzmannBench`: `make bench`, prints throughput figures (not a test).
@@ -24,6 +26,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -43,10 +47,23 @@ let package = Package(
         .target(name: "BoltzmannSampling", dependencies: ["BoltzmannCore", "BoltzmannModels"]),
         .target(name: "BoltzmannTheory", dependencies: ["BoltzmannCore", "BoltzmannModels"]),
         .target(
+            name: "BoltzmannLearning",
+            dependencies: ["BoltzmannCore", "BoltzmannModels", "BoltzmannSampling"]
+        ),
+        .target(
+            name: "BoltzmannExperiments",
+            dependencies: [
+                "BoltzmannCore", "BoltzmannPlot", "BoltzmannModels", "BoltzmannSampling",
+                "BoltzmannTheory", "BoltzmannLearning",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        .target(
             name: "Boltzmann",
             dependencies: [
                 "BoltzmannCore", "BoltzmannPlot", "BoltzmannModels", "BoltzmannSampling",
-                "BoltzmannTheory",
+                "BoltzmannTheory", "BoltzmannLearning", "BoltzmannExperiments",
             ]
         ),
         .executableTarget(
@@ -69,6 +86,11 @@ let package = Package(
             dependencies: ["BoltzmannSampling", "BoltzmannTheory"]
         ),
         .testTarget(name: "BoltzmannTheoryTests", dependencies: ["BoltzmannTheory"]),
+        .testTarget(
+            name: "BoltzmannLearningTests",
+            dependencies: ["BoltzmannLearning", "BoltzmannSampling", "BoltzmannModels"]
+        ),
+        .testTarget(name: "BoltzmannExperimentsTests", dependencies: ["BoltzmannExperiments"]),
         .testTarget(name: "BoltzmannCLITests", dependencies: ["boltzmann"]),
     ]
 )

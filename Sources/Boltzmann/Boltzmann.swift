@@ -3,3 +3,5 @@
 @_exported import BoltzmannModels
 @_exported import BoltzmannSampling
 @_exported import BoltzmannTheory
+@_exported import BoltzmannLearning
+@_exported import BoltzmannExperiments

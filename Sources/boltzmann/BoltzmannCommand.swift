@@ -14,6 +14,6 @@ struct BoltzmannCommand: ParsableCommand {
             prints results takes --format table|json|csv.
             """,
         version: BoltzmannVersion.current,
-        subcommands: [Info.self, Demo.self, Dense.self, Hopfield.self]
+        subcommands: [Info.self, Demo.self, Dense.self, Hopfield.self, RBM.self]
     )
 }

@@ -1,0 +1,1 @@
+// BoltzmannLearning: training models on data. Filled by the RBM training work.
