@@ -5,7 +5,7 @@ SWIFT        ?= swift
 CONFIG       ?= release
 OUT          ?= out
 BIN           = .build/$(CONFIG)/boltzmann
-APT_PACKAGES  = libopenblas-dev liblapacke-dev pkg-config
+APT_PACKAGES  = libopenblas-dev liblapacke-dev libsqlite3-dev pkg-config
 
 .PHONY: demo test bench build deps clean help
 
@@ -16,8 +16,8 @@ help:
 
 # Installs the system libraries when they are missing (needs root or sudo; CI runs as root).
 deps:
-	@if pkg-config --exists openblas 2>/dev/null && [ -f /usr/include/lapacke.h ]; then :; else \
-		echo "OpenBLAS/LAPACKE not found: installing $(APT_PACKAGES) with apt-get"; \
+	@if pkg-config --exists openblas sqlite3 2>/dev/null && [ -f /usr/include/lapacke.h ]; then :; else \
+		echo "OpenBLAS/LAPACKE/SQLite not found: installing $(APT_PACKAGES) with apt-get"; \
 		SUDO=; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
 		$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES); \
 	fi
