@@ -88,7 +88,8 @@ let package = Package(
         .testTarget(name: "BoltzmannTheoryTests", dependencies: ["BoltzmannTheory"]),
         .testTarget(
             name: "BoltzmannLearningTests",
-            dependencies: ["BoltzmannLearning", "BoltzmannSampling", "BoltzmannModels"]
+            dependencies: ["BoltzmannLearning", "BoltzmannSampling", "BoltzmannModels"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(name: "BoltzmannExperimentsTests", dependencies: ["BoltzmannExperiments"]),
         .testTarget(name: "BoltzmannCLITests", dependencies: ["boltzmann"]),

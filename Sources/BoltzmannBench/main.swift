@@ -46,3 +46,5 @@ if wants("theory") {
     }
     section(runTheoryBenchmark(peerGridSeconds: peerSeconds))
 }
+
+if wants("rbm") { section(runRBMTrainingBenchmark(peers: peers)) }

@@ -1,1 +1,0 @@
-// BoltzmannLearning: training models on data. Filled by the RBM training work.
