@@ -8,6 +8,8 @@ struct RBM: ParsableCommand {
         abstract: "Train, evaluate and sample restricted Boltzmann machines; RBM teacher–student theory and simulation.",
         subcommands: [
             // train, evaluate, sample (rbm-cli work) and teacher-student (rbm theory / simulation work)
+            RBMTrain.self, RBMEvaluate.self, RBMSample.self,
+            RBMTeacherStudent.self,
         ]
     )
 }
