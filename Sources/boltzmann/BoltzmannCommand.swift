@@ -14,6 +14,6 @@ struct BoltzmannCommand: ParsableCommand {
             prints results takes --format table|json|csv.
             """,
         version: BoltzmannVersion.current,
-        subcommands: [Info.self, Demo.self, Dense.self, Hopfield.self, RBM.self]
+        subcommands: [Info.self, Demo.self, Dense.self, Hopfield.self, RBM.self, Run.self, Slurm.self, Merge.self, Export.self, Plot.self, Report.self, Reproduce.self]
     )
 }

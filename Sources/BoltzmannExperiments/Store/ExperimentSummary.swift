@@ -51,14 +51,19 @@ public struct FinishedTask: Sendable, Equatable {
     public var results: ResultRecord
     /// Wall-clock seconds the task took.
     public var wallSeconds: Double
+    /// The concrete scenario kind the task ran, e.g. `dense.simulate` (a spec naming a family
+    /// such as `dense` runs several kinds; `ExperimentSummary.scenario` is the spec's name for it).
+    public var kind: String
 
     public init(
-        index: Int, parameters: ResultRecord, seed: UInt64, results: ResultRecord, wallSeconds: Double
+        index: Int, parameters: ResultRecord, seed: UInt64, results: ResultRecord, wallSeconds: Double,
+        kind: String = ""
     ) {
         self.index = index
         self.parameters = parameters
         self.seed = seed
         self.results = results
         self.wallSeconds = wallSeconds
+        self.kind = kind
     }
 }
