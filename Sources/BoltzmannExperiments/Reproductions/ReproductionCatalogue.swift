@@ -13,6 +13,8 @@ public enum ReproductionCatalogue {
         .directPhaseDiagram,
         .pairwiseTeacherNoiseTolerance,
         .adversarialRobustness,
+        .rbmLearningCurve,
+        .rbmCriticalLoadCorrelation,
     ]
 
     /// The entry named `name`.

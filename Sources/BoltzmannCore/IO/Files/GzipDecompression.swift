@@ -6,12 +6,12 @@ import Foundation
 /// `.gz` input is piped through the `gzip` program (found on `PATH` via `/usr/bin/env`; present
 /// on every Linux distribution and on macOS). This costs one process launch per file, which is
 /// negligible next to parsing. Environments without `gzip` get an error that says so.
-enum GzipDecompression {
+public enum GzipDecompression {
     /// The two bytes every gzip stream starts with (RFC 1952, section 2.3.1).
-    static let magic: [UInt8] = [0x1f, 0x8b]
+    public static let magic: [UInt8] = [0x1f, 0x8b]
 
     /// Whether `data` starts with the gzip magic bytes.
-    static func isGzip(_ data: Data) -> Bool {
+    public static func isGzip(_ data: Data) -> Bool {
         data.count >= 2 && data[data.startIndex] == magic[0] && data[data.startIndex + 1] == magic[1]
     }
 
@@ -19,7 +19,7 @@ enum GzipDecompression {
     ///
     /// - Throws: `BoltzmannError` when `gzip` is missing or reports a damaged stream (for example
     ///   "unexpected end of file" for a truncated download).
-    static func decompressedContents(ofFileAt url: URL) throws -> Data {
+    public static func decompressedContents(ofFileAt url: URL) throws(BoltzmannError) -> Data {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["gzip", "-dc", "--", url.path]

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import BoltzmannModels
+import BoltzmannCore
 
 @Suite("Fast Float exponential")
 struct FastExponentialTests {

@@ -1,5 +1,5 @@
 /// eˣ for a `Float` by range reduction and a polynomial, written branch-free so that the layer
-/// loops that call it (sigmoids and tanhs in the sampling and mean kernels) are auto-vectorised.
+/// loops that call it (the RBM layers' sigmoids and tanhs, the training kernels) are auto-vectorised.
 ///
 /// Method (Cody–Waite reduction, as in Cephes `expf`): n = round(x/ln 2) by the 1.5·2²³ trick,
 /// r = x − n·ln 2 with ln 2 split into an exact head 355/512 and a tail, so |r| ≤ ln 2/2;
@@ -13,8 +13,8 @@
 /// gives e^{−87.3} ≈ 1.2·10⁻³⁸ (the smallest normal Float is 1.18·10⁻³⁸). Those saturated values
 /// only enter sigmoids, where they are indistinguishable from 0 and 1 at Float precision. NaN
 /// input gives an unspecified value.
-@inline(__always)
-func fastExp(_ x: Float) -> Float {
+@inlinable @inline(__always)
+public func fastExp(_ x: Float) -> Float {
     var clamped = x < -87.3 ? -87.3 : x
     clamped = clamped > 88.3 ? 88.3 : clamped
     // t = x·log₂e + 1.5·2²³ rounds x·log₂e to the nearest integer in t's low mantissa bits.
