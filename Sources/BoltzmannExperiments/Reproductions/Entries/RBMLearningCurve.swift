@@ -9,7 +9,7 @@ extension Reproduction {
         paper: PaperFigure(arXiv: "2410.16150", figure: "Nishimori line: Mattis overlap m against the load α, RS theory with Monte Carlo points"),
         quickSpec: rbmLearningCurveSpec(loads: 12, size: 200, chains: 4, sweeps: 200, samples: 4),
         fullSpec: rbmLearningCurveSpec(loads: 24, size: 1000, chains: 8, sweeps: 1000, samples: 10),
-        quickTime: "≈ 10 s",
+        quickTime: "≈ 5 s",
         paperReports: """
             With uncorrelated patterns (or one hidden unit) on the Nishimori line the student learns \
             only above the critical load α_crit = T⁴ (= 1 at T = 1), continuously, with m → 1 as α grows; \
