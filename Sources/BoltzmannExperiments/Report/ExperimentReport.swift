@@ -1,4 +1,5 @@
 import BoltzmannCore
+import BoltzmannPlot
 import Foundation
 
 /// A self-contained HTML page about one experiment: title, progress and time, figures as inline
@@ -37,23 +38,23 @@ public struct ExperimentReport: Sendable {
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="generator" content="Boltzmann \(BoltzmannVersion.current.htmlEscaped)">
-            <title>\(summary.name.htmlEscaped) — Boltzmann report</title>
+            <meta name="generator" content="Boltzmann \(BoltzmannVersion.current.xmlEscaped)">
+            <title>\(summary.name.xmlEscaped) — Boltzmann report</title>
             <style>\(Self.style)</style>
             </head>
             <body>
-            <h1>\(summary.name.htmlEscaped)</h1>
+            <h1>\(summary.name.xmlEscaped)</h1>
 
             """
         page += overview()
         if !notes.isEmpty {
             page += "<section id=\"notes\">\n<h2>For comparison</h2>\n"
-            page += notes.map { "<p>\($0.htmlEscaped)</p>\n" }.joined()
+            page += notes.map { "<p>\($0.xmlEscaped)</p>\n" }.joined()
             page += "</section>\n"
         }
         page += figureSection()
         page += resultsTable()
-        page += "<section id=\"spec\">\n<h2>Spec</h2>\n<pre>\(summary.specText.htmlEscaped)</pre>\n</section>\n"
+        page += "<section id=\"spec\">\n<h2>Spec</h2>\n<pre>\(summary.specText.xmlEscaped)</pre>\n</section>\n"
         page += provenance()
         page += "</body>\n</html>\n"
         return page
@@ -95,9 +96,9 @@ public struct ExperimentReport: Sendable {
             html += "<figure>\n"
             switch figure.content {
             case .svg(let svg): html += svg + "\n"
-            case .failure(let reason): html += "<pre class=\"failure\">\(reason.htmlEscaped)</pre>\n"
+            case .failure(let reason): html += "<pre class=\"failure\">\(reason.xmlEscaped)</pre>\n"
             }
-            html += "<figcaption>Figure \(index + 1). \(figure.caption.htmlEscaped)</figcaption>\n</figure>\n"
+            html += "<figcaption>Figure \(index + 1). \(figure.caption.xmlEscaped)</figcaption>\n</figure>\n"
         }
         return html + "</section>\n"
     }
@@ -107,11 +108,11 @@ public struct ExperimentReport: Sendable {
         var html = "<section id=\"results\">\n<h2>Results</h2>\n"
         guard !summary.tasks.isEmpty else { return html + "<p>No task has finished yet.</p>\n</section>\n" }
         html += "<div class=\"scroll\"><table class=\"results\">\n<thead><tr><th>task</th>"
-        html += columns.names.map { "<th>\($0.htmlEscaped)</th>" }.joined()
+        html += columns.names.map { "<th>\($0.xmlEscaped)</th>" }.joined()
         html += "<th>seed</th><th>time</th></tr></thead>\n<tbody>\n"
         for (task, row) in zip(summary.tasks, columns.rows).prefix(tableRowLimit) {
             html += "<tr><td>\(task.index)</td>"
-            html += columns.names.map { "<td>\(SummaryColumns.label(row[$0]).htmlEscaped)</td>" }.joined()
+            html += columns.names.map { "<td>\(SummaryColumns.label(row[$0]).xmlEscaped)</td>" }.joined()
             html += "<td>\(task.seed)</td><td>\(NumberText.duration(task.wallSeconds))</td></tr>\n"
         }
         html += "</tbody>\n</table></div>\n"
@@ -128,7 +129,7 @@ public struct ExperimentReport: Sendable {
     }
 
     static func keyValueTable(_ rows: [(String, String)]) -> String {
-        "<table class=\"facts\">\n" + rows.map { "<tr><th>\($0.0.htmlEscaped)</th><td>\($0.1.htmlEscaped)</td></tr>\n" }.joined() + "</table>\n"
+        "<table class=\"facts\">\n" + rows.map { "<tr><th>\($0.0.xmlEscaped)</th><td>\($0.1.xmlEscaped)</td></tr>\n" }.joined() + "</table>\n"
     }
 
     /// The page's only styling: system fonts, figures scaled to the page width.

@@ -1,12 +1,12 @@
 extension String {
-    /// The string made safe for XML character data and attribute values.
+    /// The string made safe for XML (SVG) and HTML character data and attribute values.
     ///
     /// Replaces the five characters with a meaning in XML (`&`, `<`, `>`, `"`, `'`) by their
     /// predefined entities, and drops the control characters that XML 1.0 forbids anywhere in a
     /// document (U+0000–U+001F except tab, line feed and carriage return, and U+FFFE/U+FFFF), so
     /// that any user-supplied label yields a well-formed document. Source: XML 1.0 (5th ed.) §2.2
     /// (`Char` production) and §4.6 (predefined entities).
-    var xmlEscaped: String {
+    public var xmlEscaped: String {
         // Fast path: coordinates, path data and most labels need no change.
         let needsWork = utf8.contains { byte in
             byte < 0x20 || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
