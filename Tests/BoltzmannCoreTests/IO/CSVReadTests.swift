@@ -50,11 +50,9 @@ struct CSVReadTests {
         }
     }
 
-    /// The shared digits data set: 1,797 rows of 64 pixels and a label. Reference figures from
-    /// numpy.loadtxt: sum of all values 569788, sum of labels 8070, class counts below.
-    @Test(
-        "the shared digits.csv.gz reads with NumPy's figures",
-        .enabled(if: FileManager.default.fileExists(atPath: Self.digitsPath)))
+    /// The digits data set shipped in Data/: 1,797 rows of 64 pixels and a label. Reference
+    /// figures from numpy.loadtxt: sum of all values 569788, sum of labels 8070, class counts below.
+    @Test("the shipped digits.csv.gz reads with NumPy's figures")
     func digits() throws {
         let table = try CSV.read(from: URL(fileURLWithPath: Self.digitsPath))
         #expect(table.columnNames == nil)
@@ -70,11 +68,11 @@ struct CSVReadTests {
     }
 
     static var digitsPath: String {
-        // <repository>/Tests/BoltzmannCoreTests/IO/this file → <repository>/../shared/data
+        // <repository>/Tests/BoltzmannCoreTests/IO/this file → <repository>/Data
         URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("shared/data/digits.csv.gz").path
+            .deletingLastPathComponent()
+            .appendingPathComponent("Data/digits.csv.gz").path
     }
 
     @Test("header detection: automatic, forced present, forced absent")
