@@ -9,7 +9,7 @@ extension Reproduction {
         paper: PaperFigure(arXiv: "2401.04191", figure: "zero-temperature adversarial robustness: critical ε_c against α"),
         quickSpec: robustnessSpec(points: 41),
         fullSpec: robustnessSpec(points: 161),
-        quickTime: "≈ 5 s",
+        quickTime: "< 1 s",
         paperReports: """
             Balancing the pull of the attacking example, p m^{p−1} with m = ε, against that of the \
             teacher, p αη q*^{p−1} with q* = 1 − ε, gives ε_c = a/(1 + a), a = (αη)^{1/(p−1)}; for \

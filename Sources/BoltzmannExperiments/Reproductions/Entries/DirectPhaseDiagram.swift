@@ -10,7 +10,7 @@ extension Reproduction {
         paper: PaperFigure(arXiv: "2401.04191", figure: "phase diagram of the direct p-body model with random patterns"),
         quickSpec: directSpec(points: 32),
         fullSpec: directSpec(points: 160),
-        quickTime: "≈ 35 s",
+        quickTime: "≈ 2 s",
         paperReports: """
             The direct p-body model has retrieval of a stored pattern (eR) at small load and low \
             temperature, a spin glass (SG) and a paramagnet (P); the paper finds that the \

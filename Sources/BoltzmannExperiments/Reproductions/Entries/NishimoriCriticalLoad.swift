@@ -9,7 +9,7 @@ extension Reproduction {
         paper: PaperFigure(arXiv: "2401.04191", figure: "Nishimori line: critical amount of data (spinodal and thermodynamic c) against p"),
         quickSpec: criticalLoadSpec(orders: "[3, 4, 5, 6, 7, 8]"),
         fullSpec: criticalLoadSpec(orders: "[3, 4, 5, 6, 7, 8, 9, 10, 11, 12]"),
-        quickTime: "≈ 1 s",
+        quickTime: "< 1 s",
         paperReports: """
             On the Nishimori line the critical amount of data for learning depends on c = α/T² only; \
             for p = 3 the spinodal is at c_sp ≈ 1.0763 and the thermodynamic transition at c_th ≈ 1.1784 \

@@ -10,7 +10,7 @@ extension Reproduction {
         paper: PaperFigure(arXiv: "2401.04191", figure: "Nishimori line: teacher overlap q* against temperature, RS theory with Monte Carlo points"),
         quickSpec: nishimoriSpec(temperatures: 25, size: 128, chains: 16, sweeps: 200),
         fullSpec: nishimoriSpec(temperatures: 49, size: 512, chains: 100, sweeps: 500),
-        quickTime: "≈ 1 min",
+        quickTime: "≈ 10 s",
         paperReports: """
             On the Nishimori line the learning transition is first order and depends on c = α/T² only: \
             a learning solution q* > 0 appears at the spinodal c_sp and becomes the equilibrium at \

@@ -10,7 +10,7 @@ extension Reproduction {
         paper: PaperFigure(arXiv: "2401.04191", figure: "noise tolerance: p* = 2 teacher with a p = 4 student (phase diagram)"),
         quickSpec: pairwiseSpec(points: 32),
         fullSpec: pairwiseSpec(points: 160),
-        quickTime: "≈ 35 s",
+        quickTime: "≈ 2 s",
         paperReports: """
             A student with larger p than its p* = 2 teacher tolerates extensive noise: with a teacher \
             temperature T* = √(N T/2) growing with N, a p = 4 student still learns the teacher (gR, lR); \
