@@ -68,29 +68,7 @@ struct RBMStudentObservables {
     /// q over pairs with its jackknife error over chains (L ≥ 3), or the τ_int-corrected error of
     /// the single pair's series (L = 2); NaN with one chain.
     func replicaOverlap() -> MeanEstimate {
-        guard chains >= 2, measurements > 0 else { return MeanEstimate(mean: .nan, standardError: .nan, count: 0) }
-        let l = chains
-        let t = Double(measurements)
-        var pairTotal = 0.0
-        var rows = [Double](repeating: 0, count: l)
-        for a in 0..<l {
-            for b in (a + 1)..<l {
-                let value = pairSums[a * l + b] / t
-                pairTotal += value
-                rows[a] += value
-                rows[b] += value
-            }
-        }
-        let mean = pairTotal / Double(l * (l - 1) / 2)
-        if l == 2 {
-            if let tau = try? AutocorrelationEstimate(series: pairMean) { return tau.meanEstimate }
-            return MeanEstimate(mean: mean, standardError: .nan, count: 1)
-        }
-        let reducedPairs = Double((l - 1) * (l - 2) / 2)
-        let leaveOneOut = rows.map { (pairTotal - $0) / reducedPairs }
-        let average = leaveOneOut.reduce(0, +) / Double(l)
-        let spread = leaveOneOut.reduce(0) { $0 + ($1 - average) * ($1 - average) }
-        return MeanEstimate(mean: mean, standardError: (Double(l - 1) / Double(l) * spread).squareRoot(), count: l)
+        replicaOverlapEstimate(pairSums: pairSums, chains: chains, measurements: measurements, pairSeries: pairMean)
     }
 
     /// Whether the two halves of each chain's series agree: the paired differences of the half
