@@ -151,4 +151,39 @@ import Testing
         let stored = try ResultStore.open(at: url, readOnly: true).finishedTasks()
         #expect(stored.count >= 1 && stored.allSatisfy { $0.results == big })
     }
+
+    /// A run killed inside a commit leaves a hot rollback journal. Readers (export, plot, report
+    /// open read-only) must still open the store: the half-written task is rolled back and every
+    /// committed task stays. The files are snapshotted mid-transaction, as SIGKILL would leave them.
+    @Test func aStoreKilledInsideACommitOpensWithItsCommittedTasks() throws {
+        let folder = try ExperimentTestSupport.folder()
+        let url = folder.appendingPathComponent("s.sqlite")
+        let spec = try ExperimentSpec.parse(ExperimentTestSupport.robustnessSpec)
+        let store = try ResultStore.create(at: url, spec: spec)
+        for task in spec.tasks.prefix(2) { try store.record(task, results: ResultRecord(["y": 1.0]), wallSeconds: 0) }
+
+        let killed = folder.appendingPathComponent("killed.sqlite")
+        let frozen = folder.appendingPathComponent("frozen.sqlite")
+        var small = Configuration()
+        small.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = 1") }
+        try DatabaseQueue(path: url.path, configuration: small).write { db in
+            let blob = String(repeating: "x", count: 200_000)
+            try db.execute(
+                sql: "INSERT INTO tasks VALUES (99, 'k', '{}', 0, ?, 0, 'now', 'host', 'v')", arguments: [blob])
+            for copy in [killed, frozen] {
+                try FileManager.default.copyItem(at: url, to: copy)
+                try FileManager.default.copyItem(atPath: url.path + "-journal", toPath: copy.path + "-journal")
+            }
+        }
+        #expect(FileManager.default.fileExists(atPath: killed.path + "-journal"))
+
+        let read = try ResultStore.open(at: killed, readOnly: true).finishedTasks()
+        #expect(read.map(\.index) == [0, 1])
+
+        // Frozen (mode 444) with a hot journal: a clear error instead of SQLite's.
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: frozen.path)
+        let error = #expect(throws: BoltzmannError.self) { try ResultStore.open(at: frozen, readOnly: true) }
+        #expect(error?.problem.contains("unfinished commit from a killed run") == true)
+        #expect(error?.fix.contains("chmod u+w") == true)
+    }
 }

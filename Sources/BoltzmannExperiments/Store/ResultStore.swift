@@ -115,6 +115,7 @@ public final class ResultStore: Sendable {
             throw BoltzmannError("the store does not exist", fix: "check the path, or run a spec into it first", source: path)
         }
         if !readOnly { try checkWritable(url) }
+        if readOnly { try rollBackInterruptedCommit(url, options: options) }
         let queue = try connect(url, readOnly: readOnly, options: options)
         let metadata: StoreMetadata
         do {
@@ -137,6 +138,31 @@ public final class ResultStore: Sendable {
             return try DatabaseQueue(path: url.path, configuration: configuration)
         } catch {
             throw StoreFailure.error(error, path: url.path, while: "opening the store")
+        }
+    }
+
+    /// A run killed inside a commit leaves a hot rollback journal (`STORE-journal`) next to the
+    /// store; SQLite must roll it back before anyone reads, which a read-only connection cannot
+    /// do. When the journal is there and the store is writable, a writable connection rolls it
+    /// back first (the half-written task disappears; every committed one stays); otherwise the
+    /// error says how to recover.
+    private static func rollBackInterruptedCommit(_ url: URL, options: Options) throws(BoltzmannError) {
+        let journal = url.path + "-journal"
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: journal))?[.size] as? NSNumber,
+            size.intValue > 0
+        else { return }
+        guard (try? checkWritable(url)) != nil else {
+            throw BoltzmannError(
+                "the store holds an unfinished commit from a killed run (\(journal)) and is read-only, so SQLite cannot roll it back",
+                fix: "make the store and its folder writable once (chmod u+w) and open it again; committed tasks are kept",
+                source: url.path)
+        }
+        let queue = try connect(url, readOnly: false, options: options)
+        do {
+            try queue.read { db in _ = try db.tableExists("meta") }
+            try queue.close()
+        } catch {
+            throw StoreFailure.error(error, path: url.path, while: "rolling back the unfinished commit of a killed run")
         }
     }
 
