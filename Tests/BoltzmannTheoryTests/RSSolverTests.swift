@@ -114,13 +114,33 @@ struct RSSolverTests {
         #expect(solution.candidates.contains { !$0.orderParameters.converged && $0.message != nil })
     }
 
-    @Test("an entropy-negative paramagnet is flagged")
-    func entropyCrisisFlagged() throws {
-        let solution = try solver.solve(DenseTeacherStudent.direct(p: 3, alpha: 0.5, temperature: 0.3))
-        #expect(solution.equilibrium.phase == .paramagnet)
-        #expect(solution.message?.contains("entropy") == true)
+    @Test("past condensation the 1RSB glass replaces the entropy-negative RS paramagnet")
+    func oneStepGlassReplacesTheParamagnet() throws {
+        // c = α/T² = 33 ≫ c_K = 1.18: no retrieval, a frozen glass with ln 2 − c/2 < 0 for the RS paramagnet.
+        let cold = try solver.solve(DenseTeacherStudent.direct(p: 3, alpha: 3, temperature: 0.3))
+        let glass = try #require(cold.oneStepGlass)
+        #expect(cold.phase == .spinGlass && glass.breaksReplicaSymmetry)
+        #expect(cold.equilibrium.freeEntropy == glass.freeEntropy && cold.equilibrium.q == glass.q)
+        #expect(glass.freeEntropy < log(2) + (3 / 0.09) / 2)
+        #expect(cold.candidates.contains { $0.orderParameters.phase == .paramagnet })
+        // At low load the stored patterns are retrieved: the RS paramagnet had hidden it.
+        let retrieving = try solver.solve(DenseTeacherStudent.direct(p: 3, alpha: 0.5, temperature: 0.3))
+        #expect(retrieving.phase == .exampleRetrieval && retrieving.orderParameters.m > 0.9)
+        #expect(retrieving.equilibrium.freeEntropy > retrieving.oneStepGlass?.freeEntropy ?? .infinity)
+        // Above condensation the paramagnet stands and no glass is reported.
         let warm = try solver.solve(DenseTeacherStudent.direct(p: 3, alpha: 0.5, temperature: 1.5))
-        #expect(warm.message == nil)
+        #expect(warm.phase == .paramagnet && warm.oneStepGlass == nil && warm.message == nil)
+    }
+
+    /// arXiv 2401.04191: the direct model's paramagnet → spin-glass transition is the Nishimori
+    /// line's thermodynamic learning transition, c = α/T² = c_th.
+    @Test("the direct model's P → SG transition sits at the Nishimori c_th", arguments: [0.9, 1.2])
+    func paramagnetToGlassAtNishimoriTransition(temperature: Double) throws {
+        let cTh = try NishimoriLine(p: 3).transitions().thermodynamicC
+        let t2 = temperature * temperature
+        let below = try solver.solve(DenseTeacherStudent.direct(p: 3, alpha: 0.995 * cTh * t2, temperature: temperature))
+        let above = try solver.solve(DenseTeacherStudent.direct(p: 3, alpha: 1.005 * cTh * t2, temperature: temperature))
+        #expect(below.phase == .paramagnet && above.phase == .spinGlass)
     }
 
     @Test("solving twice gives identical results")

@@ -62,16 +62,23 @@ public struct DenseTheoryScenario: ExperimentScenario {
         }
     }
 
-    /// The solution as a result row: qStar, q, m, freeEntropy, phase, converged, iterations,
-    /// residual, and the solver's message when it has one (non-convergence is reported, not hidden).
-    public static func results(of solution: RSSolution) -> ResultRecord {
-        let point = solution.orderParameters
-        var record = ResultRecord([
+    /// One state as a result row: qStar, q, m, freeEntropy, phase, converged, iterations, residual.
+    public static func results(of point: OrderParameters, phase: Phase) -> ResultRecord {
+        ResultRecord([
             "qStar": .number(point.qStar), "q": .number(point.q), "m": .number(point.m),
-            "freeEntropy": .number(point.freeEntropy), "phase": .text(solution.phase.abbreviation),
+            "freeEntropy": .number(point.freeEntropy), "phase": .text(phase.abbreviation),
             "converged": .bool(point.converged), "iterations": .integer(point.iterations),
             "residual": .number(point.residual),
         ])
+    }
+
+    /// The solution as a result row: the reported state's row, then `breakingParameter` (Parisi's
+    /// x of the 1RSB glass when it is the reported state, else 1: replica symmetric), and the
+    /// solver's message when it has one (non-convergence is reported, not hidden).
+    public static func results(of solution: RSSolution) -> ResultRecord {
+        var record = results(of: solution.orderParameters, phase: solution.phase)
+        let glassReported = solution.phase == .spinGlass && solution.oneStepGlass != nil
+        record["breakingParameter"] = .number(glassReported ? solution.oneStepGlass?.breakingParameter ?? 1 : 1)
         if let message = solution.message { record["message"] = .text(message) }
         return record
     }

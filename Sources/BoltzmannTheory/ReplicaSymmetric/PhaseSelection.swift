@@ -1,5 +1,6 @@
 /// Labels candidate states and picks the thermodynamic one (largest free entropy), shared by the
-/// §2 equations and the AGS equations.
+/// §2 equations and the AGS equations. Past the condensation load the 1RSB glass
+/// (``OneStepGlass``) replaces the RS paramagnet and spin glass in the comparison.
 enum PhaseSelection {
     /// The label of a state by its values alone: teacher retrieval when |q*| > threshold, then
     /// example retrieval when |m| > threshold, spin glass when q > threshold, else paramagnet.
@@ -10,13 +11,21 @@ enum PhaseSelection {
         return .paramagnet
     }
 
-    static func select(_ raw: [RSCandidate]) -> RSSolution {
+    /// - Parameter oneStepGlass: the 1RSB glass when it breaks replica symmetry; it then stands
+    ///   for the states without order in q* and m, replacing the RS paramagnet and spin glass.
+    static func select(_ raw: [RSCandidate], oneStepGlass: OneStepGlass? = nil) -> RSSolution {
         var candidates = raw
+        let glass = oneStepGlass.map { glass in
+            OrderParameters(
+                qStar: 0, q: glass.q, m: 0, freeEntropy: glass.freeEntropy, phase: .spinGlass,
+                converged: glass.converged, iterations: 0, residual: 0)
+        }
         // Eligible: converged, existing, finite free entropy; stable ones preferred.
         func eligible(requireStable: Bool) -> [Int] {
             candidates.indices.filter { i in
                 let c = candidates[i]
-                return c.exists && c.orderParameters.converged
+                let replaced = glass != nil && [.paramagnet, .spinGlass].contains(c.orderParameters.phase)
+                return !replaced && c.exists && c.orderParameters.converged
                     && c.orderParameters.freeEntropy.isFinite && (c.stable || !requireStable)
             }
         }
@@ -26,7 +35,7 @@ enum PhaseSelection {
             guard let message = c.message, c.exists else { return nil }
             return "from \(c.initialisation.rawValue): \(message)"
         }
-        guard !pool.isEmpty else {
+        guard !pool.isEmpty || glass != nil else {
             // Nothing converged: report the existing candidate with the smallest residual.
             let fallbackIndex = candidates.indices
                 .filter { candidates[$0].exists }
@@ -36,20 +45,23 @@ enum PhaseSelection {
             notes.insert("no initialisation converged; reporting the smallest residual", at: 0)
             return RSSolution(
                 phase: state.phase, orderParameters: state, equilibrium: state,
-                candidates: candidates, message: notes.joined(separator: "; "))
+                candidates: candidates, oneStepGlass: nil, message: notes.joined(separator: "; "))
         }
         // First maximum in initialisation order, so ties resolve deterministically; a teacher-
         // retrieval state within rounding (1e−12 relative) of the maximum is preferred, since it
         // is then one of the global states (e.g. on the Nishimori line at α = T the eR and gR
         // states are exactly degenerate).
-        var best = pool[0]
+        var best = pool.first
         for i in pool.dropFirst()
-        where candidates[i].orderParameters.freeEntropy > candidates[best].orderParameters.freeEntropy {
+        where candidates[i].orderParameters.freeEntropy > candidates[best ?? i].orderParameters.freeEntropy {
             best = i
         }
-        let bestFreeEntropy = candidates[best].orderParameters.freeEntropy
+        if let glass, best.map({ glass.freeEntropy > candidates[$0].orderParameters.freeEntropy }) ?? true {
+            best = nil
+        }
+        let bestFreeEntropy = best.map { candidates[$0].orderParameters.freeEntropy } ?? glass?.freeEntropy ?? -.infinity
         let slack = 1e-12 * max(1, abs(bestFreeEntropy))
-        if !candidates[best].orderParameters.phase.retrievesTeacher,
+        if !(best.map { candidates[$0].orderParameters.phase.retrievesTeacher } ?? false),
            let tied = pool.first(where: {
                candidates[$0].orderParameters.phase.retrievesTeacher
                    && candidates[$0].orderParameters.freeEntropy >= bestFreeEntropy - slack
@@ -69,7 +81,8 @@ enum PhaseSelection {
                 && pool.contains(i)
             candidates[i].orderParameters.phase = isEquilibrium ? .globalRetrieval : .localRetrieval
         }
-        let equilibrium = candidates[best].orderParameters
+        // `best` is nil only when the 1RSB glass is the equilibrium (then `glass` is set).
+        let equilibrium = best.map { candidates[$0].orderParameters } ?? glass ?? candidates[0].orderParameters
         let phase: Phase
         let reported: OrderParameters
         if equilibrium.phase == .globalRetrieval {
@@ -84,6 +97,7 @@ enum PhaseSelection {
         }
         return RSSolution(
             phase: phase, orderParameters: reported, equilibrium: equilibrium,
-            candidates: candidates, message: notes.isEmpty ? nil : notes.joined(separator: "; "))
+            candidates: candidates, oneStepGlass: oneStepGlass,
+            message: notes.isEmpty ? nil : notes.joined(separator: "; "))
     }
 }

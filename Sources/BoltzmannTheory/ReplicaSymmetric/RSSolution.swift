@@ -7,6 +7,10 @@
 ///   the equilibrium state otherwise.
 /// - ``equilibrium``: the state of largest free entropy.
 /// - ``candidates``: every initialisation's result, for inspecting metastable states.
+/// - ``oneStepGlass``: the 1RSB glass when it breaks replica symmetry (p ≥ 3 past the
+///   condensation load c_K, where the RS paramagnet is no longer the equilibrium); it then
+///   replaces the RS paramagnet and spin glass, and ``equilibrium`` is its state (phase SG) when
+///   no retrieval state has a larger free entropy.
 /// - ``converged``: whether every initialisation that has an RS state converged — only then is
 ///   the phase selection complete; non-convergence is also described in ``message``.
 public struct RSSolution: Sendable, Hashable, Codable {
@@ -14,6 +18,7 @@ public struct RSSolution: Sendable, Hashable, Codable {
     public var orderParameters: OrderParameters
     public var equilibrium: OrderParameters
     public var candidates: [RSCandidate]
+    public var oneStepGlass: OneStepGlass?
     public var message: String?
 
     /// Whether every existing candidate converged (so that the selection saw every state).

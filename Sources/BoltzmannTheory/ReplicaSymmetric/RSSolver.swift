@@ -11,10 +11,11 @@ import BoltzmannCore
 /// solved by the AGS equations in AGS units (``AGSEquations``; β_AGS = 2β, α_AGS = α/2), and
 /// reported in the same form.
 ///
-/// Caveat (reported in ``RSSolution/message``): the RS paramagnet has free entropy
-/// ln 2 + c/2 and entropy ln 2 − c/2, negative for c > 2 ln 2; where it still has the largest
-/// free entropy (e.g. the direct model at low T) it is unphysical — a frozen, replica-symmetry-
-/// broken glass takes over, which these equations do not describe.
+/// Replica symmetry breaking: the RS paramagnet has free entropy ln 2 + c/2 and entropy
+/// ln 2 − c/2, negative for c > 2 ln 2; already from the condensation load c_K < 2 ln 2 a
+/// frozen glass takes over. When the RS equilibrium is the paramagnet or the RS spin glass,
+/// the solver therefore also solves the 1RSB glass (``OneStepGlass``) and, past c_K, lets it
+/// replace both before comparing with the retrieval states (``RSSolution/oneStepGlass``).
 ///
 /// Cost: one state typically takes 10–30 evaluations of the map (each two Gaussian averages of
 /// ``GaussianTanhIntegrator``, ≈ 1 µs), so a whole scenario solves in well under a millisecond
@@ -81,11 +82,17 @@ public struct RSSolver: Sendable {
                 exists: outcome.exists, message: outcome.message))
         }
         var solution = PhaseSelection.select(candidates)
-        if solution.equilibrium.phase == .paramagnet && control.c > 2 * 0.693_147_180_559_945_3 {
-            let note = "the RS paramagnet's entropy ln 2 − c/2 = \(0.693_147_180_559_945_3 - control.c / 2) "
-                + "is negative here (c > 2 ln 2): it is unphysical, and the true equilibrium is a "
-                + "frozen glass that RS does not describe"
-            solution.message = solution.message.map { "\($0); \(note)" } ?? note
+        // Without retrieval the RS states are the paramagnet and spin glass; past condensation
+        // both give way to the 1RSB glass, against which retrieval states are compared again.
+        if [.paramagnet, .spinGlass].contains(solution.equilibrium.phase) {
+            let glass = try OneStepGlass.solve(p: control.p, c: control.c)
+            if glass.breaksReplicaSymmetry {
+                solution = PhaseSelection.select(candidates, oneStepGlass: glass)
+                if !glass.converged {
+                    let note = "the 1RSB glass equations did not converge (breaking parameter \(glass.breakingParameter))"
+                    solution.message = solution.message.map { "\($0); \(note)" } ?? note
+                }
+            }
         }
         return solution
     }

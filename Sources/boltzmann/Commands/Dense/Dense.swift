@@ -12,15 +12,10 @@ struct Dense: ParsableCommand {
         ])
 }
 
-/// Turns an order-parameter solution into the record `dense theory` prints.
+/// The rows `dense theory` and `dense phase-diagram` print: α and T, then the scenario's row.
 extension ResultRecord {
-    init(theory point: OrderParameters, phase: Phase, alpha: Double, temperature: Double) {
-        self.init([
-            "alpha": .number(alpha), "temperature": .number(temperature),
-            "qStar": .number(point.qStar), "q": .number(point.q), "m": .number(point.m),
-            "freeEntropy": .number(point.freeEntropy), "phase": .text(phase.abbreviation),
-            "converged": .bool(point.converged), "iterations": .integer(point.iterations),
-            "residual": .number(point.residual),
-        ])
+    init(alpha: Double, temperature: Double, results: ResultRecord) {
+        self.init(["alpha": .number(alpha), "temperature": .number(temperature)])
+        merge(results)
     }
 }

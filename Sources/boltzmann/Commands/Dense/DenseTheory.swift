@@ -9,8 +9,9 @@ struct DenseTheory: ParsableCommand {
         discussion: """
             Solves from the four initialisations of the paper (m = 1; q* = q = 1; q = 1; all 0) \
             and keeps the solution of largest free entropy. Phases: gR (global retrieval of the \
-            teacher), lR (local retrieval), eR (example retrieval, memorisation), SG, P. \
-            Non-convergence is reported in the output (converged = false), never hidden.
+            teacher), lR (local retrieval), eR (example retrieval, memorisation), SG, P. For \
+            p ≥ 3 past the condensation load the SG state is the 1RSB glass (breakingParameter \
+            = Parisi's x < 1; 1 for replica-symmetric states). Non-convergence is reported in the output (converged = false), never hidden.
 
             Example: boltzmann dense theory --p 3 --alpha 2 --temperature 0.8 --nishimori
             """)
@@ -24,13 +25,12 @@ struct DenseTheory: ParsableCommand {
     func run() throws {
         let problem = try scenario.scenario(alpha: alpha, temperature: temperature)
         let solution = try RSSolver().solve(problem)
-        var records = [ResultRecord(theory: solution.orderParameters, phase: solution.phase, alpha: alpha, temperature: temperature)]
-        if let message = solution.message { records[0]["message"] = .text(message) }
+        var records = [ResultRecord(alpha: alpha, temperature: temperature, results: DenseTheoryScenario.results(of: solution))]
         if candidates {
             for candidate in solution.candidates {
                 var record = ResultRecord(
-                    theory: candidate.orderParameters, phase: candidate.orderParameters.phase,
-                    alpha: alpha, temperature: temperature)
+                    alpha: alpha, temperature: temperature,
+                    results: DenseTheoryScenario.results(of: candidate.orderParameters, phase: candidate.orderParameters.phase))
                 record["initialisation"] = .text(candidate.initialisation.rawValue)
                 record["stable"] = .bool(candidate.stable)
                 records.append(record)
