@@ -102,8 +102,14 @@ public struct ExperimentRunner: Sendable {
         }
         let scenarios = lookup
         let queue = WorkQueue(pending)
-        let store = self.store
+        let commits = CommitBuffer(store: store)
         let workers = min(jobs, pending.count)
+        let reportCommitted: @Sendable ([FinishedTask]) -> Void = { batch in
+            for task in batch {
+                queue.completed()
+                progress.finished(task)
+            }
+        }
         BLASThreads.withThreads(1) {
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
                 while let task = queue.next() {
@@ -112,19 +118,74 @@ public struct ExperimentRunner: Sendable {
                         let results = try scenarios[task.kind]!.run(ScenarioParameters(task.parameters), seed: task.seed)
                         let elapsed = ContinuousClock.now - clock
                         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-                        try store.record(task, results: results, wallSeconds: seconds)
-                        queue.completed()
-                        progress.finished(task, seconds: seconds)
+                        reportCommitted(try commits.add(FinishedTask(
+                            index: task.index, parameters: task.parameters, seed: task.seed, results: results,
+                            wallSeconds: seconds, kind: task.kind)))
                     } catch {
                         queue.fail(task: task, error: error)
                     }
                 }
             }
         }
+        // Tasks finished but not yet committed are stored even when another task failed.
+        do {
+            reportCommitted(try commits.flush())
+        } catch {
+            if queue.failure == nil { throw error }
+        }
         if let error = queue.failure { throw error }
         return RunOutcome(
             total: share.count, skipped: share.count - pending.count, ran: queue.completedCount,
             seconds: Date().timeIntervalSince(started))
+    }
+}
+
+/// Finished tasks waiting for their commit. A worker that finishes a task commits everything
+/// waiting once 0.2 s have passed since the last commit, so quick tasks (theory grid points,
+/// milliseconds each) share a transaction instead of each waiting for the disk, while slow tasks
+/// are still committed as they finish. A run killed at any moment loses at most the tasks of the
+/// last 0.2 s, which `--resume` runs again; no task is ever stored in part.
+private final class CommitBuffer: @unchecked Sendable {
+    private let lock = NSLock()
+    private let store: ResultStore
+    private var waiting: [FinishedTask] = []
+    private var committing = false
+    private var lastCommit = ContinuousClock.now - .seconds(1)
+    private static let interval = Duration.milliseconds(200)
+
+    init(store: ResultStore) { self.store = store }
+
+    /// Adds a finished task; returns the tasks this call committed (often none).
+    func add(_ task: FinishedTask) throws(BoltzmannError) -> [FinishedTask] {
+        lock.lock()
+        waiting.append(task)
+        guard !committing, ContinuousClock.now - lastCommit >= Self.interval else {
+            lock.unlock()
+            return []
+        }
+        return try commitWaiting()
+    }
+
+    /// Commits everything still waiting.
+    func flush() throws(BoltzmannError) -> [FinishedTask] {
+        lock.lock()
+        return try commitWaiting()
+    }
+
+    /// Called with the lock held; releases it while the transaction runs.
+    private func commitWaiting() throws(BoltzmannError) -> [FinishedTask] {
+        let batch = waiting
+        waiting = []
+        committing = true
+        lock.unlock()
+        defer {
+            lock.lock()
+            committing = false
+            lastCommit = ContinuousClock.now
+            lock.unlock()
+        }
+        try store.record(batch)
+        return batch
     }
 }
 

@@ -51,7 +51,7 @@ public final class ProgressReporter: @unchecked Sendable {
     }
 
     /// Called after each task is committed.
-    public func finished(_ task: ExperimentTask, seconds: Double) {
+    public func finished(_ task: FinishedTask) {
         lock.lock()
         defer { lock.unlock() }
         done += 1
@@ -61,7 +61,7 @@ public final class ProgressReporter: @unchecked Sendable {
         case .bar: write(barText())
         case .lines:
             let point = task.parameters.keys.prefix(6).map { "\($0)=\(RecordJSON.text(task.parameters[$0] ?? .null))" }.joined(separator: " ")
-            write("[\(done)/\(total)] task \(task.index) \(task.kind) \(point) in \(Self.format(seconds: seconds)); ETA \(eta())\n")
+            write("[\(done)/\(total)] task \(task.index) \(task.kind) \(point) in \(Self.format(seconds: task.wallSeconds)); ETA \(eta())\n")
         }
     }
 

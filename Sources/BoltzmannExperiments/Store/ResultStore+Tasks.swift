@@ -16,16 +16,28 @@ extension ResultStore {
     /// - Throws: `BoltzmannError` when the task is already stored, the store is locked past the
     ///   timeout, read-only, or the disk is full (earlier tasks are untouched).
     public func record(_ task: ExperimentTask, results: ResultRecord, wallSeconds: Double) throws(BoltzmannError) {
-        let finished = FinishedTask(
+        try record([FinishedTask(
             index: task.index, parameters: task.parameters, seed: task.seed, results: results, wallSeconds: wallSeconds,
-            kind: task.kind)
-        let row = StoredTask(
-            task: finished, finishedAt: ISO8601DateFormatter().string(from: Date()), host: ProcessInfo.processInfo.hostName,
-            toolkitVersion: BoltzmannVersion.current)
+            kind: task.kind)])
+    }
+
+    /// Commits finished tasks in one transaction: all of them are stored, or none (the runner
+    /// groups tasks that finish within a fraction of a second, since each commit waits for the
+    /// disk).
+    ///
+    /// - Throws: `BoltzmannError` when a task is already stored, the store is locked past the
+    ///   timeout, read-only, or the disk is full (earlier commits are untouched).
+    public func record(_ tasks: [FinishedTask]) throws(BoltzmannError) {
+        guard !tasks.isEmpty else { return }
+        let finishedAt = ISO8601DateFormatter().string(from: Date()), host = ProcessInfo.processInfo.hostName
+        let rows = tasks.map { StoredTask(task: $0, finishedAt: finishedAt, host: host, toolkitVersion: BoltzmannVersion.current) }
         do {
-            try queue.write { db in try Self.insert(row, db) }
+            try queue.write { db in
+                for row in rows { try Self.insert(row, db) }
+            }
         } catch {
-            throw StoreFailure.error(error, path: path, while: "storing task \(task.index)")
+            let which = tasks.count == 1 ? "task \(tasks[0].index)" : "tasks \(tasks.map(\.index).map(String.init).joined(separator: ", "))"
+            throw StoreFailure.error(error, path: path, while: "storing \(which)")
         }
     }
 

@@ -2,9 +2,10 @@ import BoltzmannCore
 import Foundation
 import GRDB
 
-/// The SQLite file (GRDB) that an experiment's finished tasks are committed to, one transaction
-/// per task, so that a run killed at any moment leaves every finished task stored and no partial
-/// one; `--resume` then runs only what is missing.
+/// The SQLite file (GRDB) that an experiment's finished tasks are committed to, each task whole
+/// inside one transaction (the runner groups the tasks that finish within 0.2 s), so that a run
+/// killed at any moment leaves every committed task stored and no partial one; `--resume` then
+/// runs only what is missing.
 ///
 /// Layout (format 1):
 ///
