@@ -134,43 +134,74 @@ public struct AnnealedImportanceSampling: Sendable {
         case visible, hidden
     }
 
-    /// The number of independent chains R (rows of the batch).
+    /// The number of independent chains R.
     public var chainCount: Int
     /// The β ladder.
     public var schedule: AISSchedule
     /// The run seed.
     public var seed: UInt64
     public var trackedLayer: TrackedLayer
+    /// Threads that run blocks of chains side by side (nil: one per processor). The result does
+    /// not depend on it: chains are grouped in fixed blocks of ``blockSize``, each with its own
+    /// random substream, and OpenBLAS runs on one thread inside.
+    public var threads: Int?
+
+    /// Chains per block: the unit of parallel work and of random substreams.
+    public static let blockSize = 32
 
     public init(
         chainCount: Int = 100, schedule: AISSchedule = .linear(steps: 10_000), seed: UInt64 = 0,
-        trackedLayer: TrackedLayer = .visible
+        trackedLayer: TrackedLayer = .visible, threads: Int? = nil
     ) {
         self.chainCount = chainCount
         self.schedule = schedule
         self.seed = seed
         self.trackedLayer = trackedLayer
+        self.threads = threads
     }
 
     /// Estimates log Z of `rbm` (at β = 1).
     ///
-    /// - Throws: `BoltzmannError` when the chain count is below 2 or the ladder is invalid.
+    /// - Throws: `BoltzmannError` when the chain count is below 2, the thread count below 1, or
+    ///   the ladder is invalid.
     public func estimate(_ rbm: RestrictedBoltzmannMachine) throws(BoltzmannError) -> AISEstimate {
         guard chainCount >= 2 else {
             throw BoltzmannError(
                 "AIS needs at least 2 chains for an error bar, not \(chainCount)",
                 fix: "pass 100 or more chains", source: "AIS chains")
         }
+        if let threads, threads < 1 {
+            throw BoltzmannError("AIS needs at least 1 thread, not \(threads)", fix: "pass 1 or more threads", source: "AIS threads")
+        }
         let ladder = try schedule.betas()
-        let trackVisible = trackedLayer == .visible
-        let tracked = trackVisible ? rbm.visible : rbm.hidden
-        let summed = trackVisible ? rbm.hidden : rbm.visible
-        let chains = chainCount
-        var random = RandomStream(seed: seed)
-
-        // β = 0: exact log Z_0 and exact samples of the tracked layer.
+        let tracked = trackedLayer == .visible ? rbm.visible : rbm.hidden
+        let summed = trackedLayer == .visible ? rbm.hidden : rbm.visible
+        // β = 0: exact log Z_0 (a product of the two layers).
         let logZBase = tracked.logPartition(inputs: Matrix(rows: 1, columns: tracked.unitCount))[0]
             + summed.logPartition(inputs: Matrix(rows: 1, columns: summed.unitCount))[0]
+
+        let blocks = (chainCount + Self.blockSize - 1) / Self.blockSize
+        let results = SharedBuffer<[Double]>(repeating: [], count: blocks)
+        let root = RandomStream(seed: seed)
+        let trackVisible = trackedLayer == .visible
+        let chainCount = self.chainCount
+        BLASThreads.withThreads(1) {
+            ParallelBlocks.run(blockCount: blocks, workers: threads ?? ParallelBlocks.processorCount) { block in
+                var random = root.substream(UInt64(block))
+                let chains = min(Self.blockSize, chainCount - block * Self.blockSize)
+                results.write(Self.anneal(rbm, trackVisible: trackVisible, chains: chains, ladder: ladder, random: &random), at: block)
+            }
+        }
+        return Self.summary(logWeights: results.array.flatMap { $0 }, logZBase: logZBase, stepCount: ladder.count - 1)
+    }
+
+    /// The log importance weights of `chains` chains annealed along `ladder` from exact β = 0
+    /// samples of the tracked layer.
+    private static func anneal(
+        _ rbm: RestrictedBoltzmannMachine, trackVisible: Bool, chains: Int, ladder: [Double], random: inout RandomStream
+    ) -> [Double] {
+        let tracked = trackVisible ? rbm.visible : rbm.hidden
+        let summed = trackVisible ? rbm.hidden : rbm.visible
         var states = Matrix<Float>(rows: chains, columns: tracked.unitCount)
         tracked.sample(inputs: Matrix(rows: chains, columns: tracked.unitCount), into: &states, random: &random)
 
@@ -183,9 +214,9 @@ public struct AnnealedImportanceSampling: Sendable {
         for step in 1..<ladder.count {
             let (previous, current) = (ladder[step - 1], ladder[step])
             Matrix.gemm(states, rbm.weights, transposeB: !trackVisible, into: &fields)
-            Self.scale(fields, by: Float(previous), into: &scaledFields)
+            scale(fields, by: Float(previous), into: &scaledFields)
             let before = summed.logPartition(inputs: scaledFields)
-            Self.scale(fields, by: Float(current), into: &scaledFields)
+            scale(fields, by: Float(current), into: &scaledFields)
             let after = summed.logPartition(inputs: scaledFields)
             for chain in 0..<chains {
                 logWeights[chain] += after[chain] - before[chain]
@@ -196,7 +227,7 @@ public struct AnnealedImportanceSampling: Sendable {
             Matrix.gemm(summedStates, rbm.weights, transposeB: trackVisible, alpha: Float(current), into: &trackedFields)
             tracked.sample(inputs: trackedFields, into: &states, random: &random)
         }
-        return Self.summary(logWeights: logWeights, logZBase: logZBase, stepCount: ladder.count - 1)
+        return logWeights
     }
 
     /// `source` · β into `target` (same shape).

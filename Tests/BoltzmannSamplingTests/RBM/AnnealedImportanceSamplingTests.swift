@@ -84,6 +84,18 @@ import Testing
         #expect(try other.estimate(rbm).logWeights != first.logWeights)
     }
 
+    /// Blocks of chains run side by side; the weights do not depend on the thread count (70
+    /// chains: two full blocks and a partial one).
+    @Test func threadCountDoesNotChangeTheResult() throws {
+        let rbm = try Self.machine(visible: .spin, hidden: .bernoulli, weightScale: 0.5, seed: 9)
+        let one = try AnnealedImportanceSampling(chainCount: 70, schedule: .linear(steps: 40), seed: 7, threads: 1).estimate(rbm)
+        let two = try AnnealedImportanceSampling(chainCount: 70, schedule: .linear(steps: 40), seed: 7, threads: 2).estimate(rbm)
+        let many = try AnnealedImportanceSampling(chainCount: 70, schedule: .linear(steps: 40), seed: 7, threads: 5).estimate(rbm)
+        #expect(one.logWeights.count == 70 && Set(one.logWeights).count > 60)
+        #expect(one == two && one == many)
+        #expect(throws: BoltzmannError.self) { try AnnealedImportanceSampling(threads: 0).estimate(rbm) }
+    }
+
     /// One visible and one hidden Bernoulli unit with coupling w and zero biases, annealed in a
     /// single step from β = 0 to 1 tracking v: each log weight is log((1 + e^{w v}) / 2) with
     /// v ∈ {0, 1}, and log Z_0 = 2 log 2. The summary statistics are checked against their

@@ -31,7 +31,7 @@ struct RBMEvaluate: ParsableCommand {
     @OptionGroup var dataOptions: RBMDataOptions
     @Option(help: "log Z: auto (exact when possible), exact or ais.") var logz: String = "auto"
     @Option(help: "Largest layer enumerated for an exact log Z (the cost doubles with every unit).") var exactLimit: Int = 22
-    @Option(help: "AIS chains.") var aisChains: Int = 100
+    @Option(help: "AIS chains (run in blocks of 32 on every core; the result does not depend on the core count).") var aisChains: Int = 100
     @Option(help: "AIS steps (βs between 0 and 1).") var aisSteps: Int = 10_000
     @Option(help: "AIS seed.") var seed: UInt64 = 0
     @OptionGroup var output: OutputOptions

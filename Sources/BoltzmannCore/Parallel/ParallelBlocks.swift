@@ -4,8 +4,8 @@ import Foundation
 /// Runs `blockCount` independent blocks of work on `workers` threads: worker w takes blocks
 /// w, w + workers, w + 2·workers, … in order. Each block must compute its result from its own
 /// inputs only, so the results do not depend on the number of workers or on scheduling.
-enum ParallelBlocks {
-    static func run(blockCount: Int, workers: Int, _ body: @Sendable (Int) -> Void) {
+public enum ParallelBlocks {
+    public static func run(blockCount: Int, workers: Int, _ body: @Sendable (Int) -> Void) {
         guard blockCount > 0 else { return }
         let workerCount = max(1, min(workers, blockCount))
         if workerCount == 1 {
@@ -22,5 +22,5 @@ enum ParallelBlocks {
     }
 
     /// The number of active processors (the default worker count).
-    static var processorCount: Int { ProcessInfo.processInfo.activeProcessorCount }
+    public static var processorCount: Int { ProcessInfo.processInfo.activeProcessorCount }
 }

@@ -1,8 +1,8 @@
 /// A fixed-size output array that parallel blocks write into at disjoint indices.
-final class SharedBuffer<Element>: @unchecked Sendable {
-    let pointer: UnsafeMutableBufferPointer<Element>
+public final class SharedBuffer<Element>: @unchecked Sendable {
+    public let pointer: UnsafeMutableBufferPointer<Element>
 
-    init(repeating value: Element, count: Int) {
+    public init(repeating value: Element, count: Int) {
         pointer = UnsafeMutableBufferPointer<Element>.allocate(capacity: count)
         pointer.initialize(repeating: value)
     }
@@ -14,7 +14,7 @@ final class SharedBuffer<Element>: @unchecked Sendable {
 
     /// Writes element i; callers guarantee that no two threads write the same i.
     @inline(__always)
-    func write(_ value: Element, at i: Int) { pointer[i] = value }
+    public func write(_ value: Element, at i: Int) { pointer[i] = value }
 
-    var array: [Element] { Array(pointer) }
+    public var array: [Element] { Array(pointer) }
 }
