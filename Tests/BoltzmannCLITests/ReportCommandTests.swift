@@ -22,7 +22,10 @@ import Testing
     @Test func listNamesEveryReproduction() throws {
         let run = try CommandLineTests.run(["reproduce", "--list"])
         #expect(run.status == 0)
-        for name in ["nishimori-q-temperature", "nishimori-critical-load", "direct-phase-diagram", "noise-tolerance-p2", "adversarial-epsilon"] {
+        for name in [
+            "nishimori-q-temperature", "nishimori-critical-load", "direct-phase-diagram", "noise-tolerance-p2", "adversarial-epsilon",
+            "rbm-m-alpha", "rbm-finite-size", "rbm-critical-load",
+        ] {
             #expect(run.output.contains(name), "missing \(name)")
         }
         #expect(run.output.contains("arXiv 2401.04191"))

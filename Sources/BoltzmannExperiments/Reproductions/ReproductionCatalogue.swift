@@ -4,8 +4,7 @@ import BoltzmannCore
 ///
 /// Papers: R. Thériault, D. Tantari, "Dense Hopfield networks in the teacher–student setting",
 /// SciPost Phys. 17, 040 (2024), arXiv 2401.04191; and the RBM teacher–student paper
-/// arXiv 2410.16150 (Neural Networks 189, 107542), whose figures join the list once the
-/// experiment registry has RBM scenario kinds.
+/// arXiv 2410.16150 (Neural Networks 189, 107542).
 public enum ReproductionCatalogue {
     public static let all: [Reproduction] = [
         .nishimoriTemperatureCurve,
@@ -14,6 +13,7 @@ public enum ReproductionCatalogue {
         .pairwiseTeacherNoiseTolerance,
         .adversarialRobustness,
         .rbmLearningCurve,
+        .rbmFiniteSize,
         .rbmCriticalLoadCorrelation,
     ]
 
