@@ -28,41 +28,16 @@ struct SimulationOptions: ParsableArguments {
         if let equilibration, equilibration < 0 { throw ValidationError("--equilibration must be ≥ 0") }
     }
 
-    func initialCondition() throws -> StudentInitialCondition {
-        switch initial {
-        case "random": return .random
-        case "teacher": return .teacher
-        case "example": return .example(0)
-        default: throw ValidationError("unknown --initial \(initial); use random, teacher or example")
-        }
-    }
-
-    func exampleSource() throws -> ExampleSource {
-        if examples == "exact-teacher" { return .exactTeacher(.misaligned) }
-        if examples.hasPrefix("noise:"), let r = Double(examples.dropFirst(6)) { return .noisyCopies(correlation: r) }
-        throw ValidationError("unknown --examples \(examples); use exact-teacher or noise:R with R in [-1, 1]")
-    }
-
     func monteCarlo(seed: UInt64? = nil) throws -> DenseMonteCarlo {
         try DenseMonteCarlo(
             chains: chains, sweeps: sweeps, equilibrationSweeps: equilibration, rule: rule,
-            initialCondition: initialCondition(), kernel: kernel, threads: threads, seed: seed ?? self.seed)
+            initialCondition: DenseSimulationScenario.initialCondition(named: initial), kernel: kernel, threads: threads,
+            seed: seed ?? self.seed)
     }
 
-    /// The Monte Carlo scenario for a theory scenario at size N: the student of order p at T,
-    /// the teacher of order p* at T* (T on the Nishimori line), M = α N^{p−1}/p! examples.
+    /// The Monte Carlo scenario for a theory scenario at size N (``DenseSimulationScenario``).
     func scenario(_ theory: DenseTeacherStudent) throws -> DenseTeacherStudentScenario {
-        guard let teacherP = theory.teacherP else {
-            throw ValidationError("simulation needs a teacher: pass --nishimori or --teacher-p and --teacher-temperature")
-        }
-        guard theory.pairwiseRegime == nil else {
-            throw ValidationError("simulating the p* = 2 regimes is not supported yet; use p* = p")
-        }
-        let teacherTemperature = theory.nishimori ? theory.temperature : (theory.teacherTemperature ?? .nan)
-        let m = try DenseLoad.exampleCount(alpha: theory.alpha, order: theory.p, size: size)
-        return try DenseTeacherStudentScenario(
-            order: theory.p, teacherOrder: teacherP, form: theory.form, teacherForm: theory.form,
-            temperature: theory.temperature, teacherTemperature: teacherTemperature, size: size,
-            exampleCount: m, exampleSource: exampleSource())
+        try DenseSimulationScenario.monteCarloScenario(
+            theory, size: size, examples: DenseSimulationScenario.exampleSource(named: examples))
     }
 }

@@ -29,15 +29,8 @@ struct DenseTransitions: ParsableCommand {
 
     func run() throws {
         let transitions = try NishimoriLine(p: p).transitions()
-        var record = ResultRecord([
-            "p": .integer(p),
-            "spinodalC": .number(transitions.spinodalC),
-            "thermodynamicC": .number(transitions.thermodynamicC),
-            "qStarAtSpinodal": .number(transitions.qStarAtSpinodal),
-            "qStarAtThermodynamic": .number(transitions.qStarAtThermodynamic),
-            "converged": .bool(transitions.converged),
-        ])
-        if let message = transitions.message { record["message"] = .text(message) }
+        var record = ResultRecord(["p": .integer(p)])
+        record.merge(DenseTransitionsScenario.results(of: transitions))
         output.emit(record)
     }
 }
