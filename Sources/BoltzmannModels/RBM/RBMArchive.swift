@@ -12,7 +12,8 @@ import Darwin
 ///
 ///     DIR/rbm.json               {"format": "boltzmann-rbm", "formatVersion": 1, "toolkitVersion": "0.1.0",
 ///                                 "visible": {"kind": "bernoulli", "count": 64},
-///                                 "hidden": {"kind": "bernoulli", "count": 32}, "metadata": {…}}
+///                                 "hidden": {"kind": "bernoulli", "count": 32}, "metadata": {…},
+///                                 "arrays": {"weights.npy": "<SHA-256 of the file>", …}}
 ///     DIR/weights.npy            W, float32, shape (V, H)
 ///     DIR/visible.bias.npy       θ_v, float32, shape (V,)
 ///     DIR/hidden.bias.npy        θ_h, float32, shape (H,)
@@ -27,7 +28,9 @@ import Darwin
 /// Saving never leaves a half-written archive: every file is first written under a temporary
 /// name in the folder, and only when all are complete are they renamed over the final names
 /// (each rename is atomic; rbm.json goes last), so an error part-way removes the temporaries and
-/// leaves any previous archive untouched.
+/// leaves any previous archive untouched. The header records the SHA-256 of every array file
+/// (`arrays`, optional so that older archives still load), so a save killed between two renames,
+/// or an array replaced by hand, is reported on loading instead of mixing two models.
 public enum RBMArchive {
     /// The format name in rbm.json.
     public static let formatName = "boltzmann-rbm"
@@ -67,19 +70,13 @@ public enum RBMArchive {
             }
         }
         arrays.append((weightsFileName, NPYArray(rbm.weights)))
-        let header = Header(
+        var header = Header(
             format: formatName, formatVersion: formatVersion, toolkitVersion: BoltzmannVersion.current,
             visible: .init(kind: rbm.visible.kind.rawValue, count: rbm.visibleCount),
             hidden: .init(kind: rbm.hidden.kind.rawValue, count: rbm.hiddenCount),
-            metadata: metadata)
+            metadata: metadata, arrays: [:])
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let headerData: Data
-        do {
-            headerData = try encoder.encode(header)
-        } catch {
-            preconditionFailure("RBMArchive: encoding the header failed: \(error)")
-        }
 
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
@@ -109,10 +106,11 @@ public enum RBMArchive {
                 let temporary = directory.appendingPathComponent(".\(name).\(tag).partial")
                 written.append((temporary, directory.appendingPathComponent(name)))
                 try NPY.write(array, to: temporary)
+                header.arrays?[name] = SHA256.hex(bytes: [UInt8](try Data(contentsOf: temporary)))
             }
             let temporary = directory.appendingPathComponent(".\(headerFileName).\(tag).partial")
             written.append((temporary, directory.appendingPathComponent(headerFileName)))
-            try headerData.write(to: temporary)
+            try encoder.encode(header).write(to: temporary)
         } catch {
             cleanUp()
             throw BoltzmannError(
@@ -154,6 +152,7 @@ public enum RBMArchive {
                 fix: "pass the folder that contains rbm.json and weights.npy", source: directory.path)
         }
         let header = try readHeader(directory)
+        try verifyDigests(header, directory: directory)
         let visibleKind = try unitKind(header.visible, side: "visible", directory: directory)
         let hiddenKind = try unitKind(header.hidden, side: "hidden", directory: directory)
         let visibleCount = try unitCount(header.visible, side: "visible", directory: directory)
@@ -187,6 +186,28 @@ public enum RBMArchive {
         var visible: Layer?
         var hidden: Layer?
         var metadata: [String: String]?
+        /// SHA-256 (hex) of each array file, by file name; absent in archives saved before it existed.
+        var arrays: [String: String]?
+    }
+
+    /// Checks each array file against the digest the header recorded for it.
+    private static func verifyDigests(_ header: Header, directory: URL) throws(BoltzmannError) {
+        for (name, expected) in (header.arrays ?? [:]).sorted(by: { $0.key < $1.key }) {
+            let url = directory.appendingPathComponent(name)
+            guard let data = try? Data(contentsOf: url) else {
+                throw BoltzmannError(
+                    "the RBM archive is missing \(name), which \(headerFileName) lists",
+                    fix: "restore the file, or save the model again", source: url.path)
+            }
+            guard SHA256.hex(bytes: [UInt8](data)) == expected else {
+                throw BoltzmannError(
+                    "\(name) is not the file \(headerFileName) was saved with (its SHA-256 differs): the archive was "
+                        + "changed after saving, or a save was interrupted part-way",
+                    fix: "save the model again (or restore the folder from a copy); to use edited arrays on purpose, "
+                        + "delete the \"arrays\" entry from \(headerFileName)",
+                    source: url.path)
+            }
+        }
     }
 
     private static func readHeader(_ directory: URL) throws(BoltzmannError) -> Header {

@@ -15,6 +15,18 @@ struct RBMArchiveTests {
         return folder
     }
 
+    /// A saved archive whose header lacks the array digests, as archives saved before them do
+    /// (so that the loader's own checks of hand-edited arrays are exercised).
+    static func savedWithoutDigests(_ rbm: RestrictedBoltzmannMachine) throws -> URL {
+        let folder = try saved(rbm)
+        let url = folder.appendingPathComponent("rbm.json")
+        var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        #expect(json["arrays"] != nil)
+        json["arrays"] = nil
+        try JSONSerialization.data(withJSONObject: json).write(to: url)
+        return folder
+    }
+
     static func expectLoadFails(_ folder: URL, mentioning text: String, sourceEnds suffix: String? = nil) {
         do {
             _ = try RBMArchive.load(from: folder)
@@ -109,27 +121,44 @@ struct RBMArchiveTests {
     @Test("Load refuses wrong shapes, NaN weights, non-positive precisions")
     func badArrays() throws {
         let rbm = RBMReference.machine(visible: .gaussian, visibleCount: 3, hidden: .bernoulli, hiddenCount: 2, seed: 5)
-        var folder = try Self.saved(rbm)
+        var folder = try Self.savedWithoutDigests(rbm)
         try NPY.write(Matrix<Float>(rows: 2, columns: 3), to: folder.appendingPathComponent("weights.npy"))
         Self.expectLoadFails(folder, mentioning: "shape (2, 3)", sourceEnds: "weights.npy")
         try FileManager.default.removeItem(at: folder)
 
-        folder = try Self.saved(rbm)
+        folder = try Self.savedWithoutDigests(rbm)
         try NPY.write(NPYArray(shape: [3], values: [Float](repeating: 0, count: 3)), to: folder.appendingPathComponent("hidden.bias.npy"))
         Self.expectLoadFails(folder, mentioning: "implies (2,)", sourceEnds: "hidden.bias.npy")
         try FileManager.default.removeItem(at: folder)
 
-        folder = try Self.saved(rbm)
+        folder = try Self.savedWithoutDigests(rbm)
         var weights = rbm.weights
         weights[2, 1] = .nan
         try NPY.write(weights, to: folder.appendingPathComponent("weights.npy"))
         Self.expectLoadFails(folder, mentioning: "nan", sourceEnds: "weights.npy")
         try FileManager.default.removeItem(at: folder)
 
-        folder = try Self.saved(rbm)
+        folder = try Self.savedWithoutDigests(rbm)
         try NPY.write(NPYArray(shape: [3], values: [Float](arrayLiteral: 1, 0, 1)), to: folder.appendingPathComponent("visible.precision.npy"))
         Self.expectLoadFails(folder, mentioning: "non-positive precision", sourceEnds: "visible.precision.npy")
         try FileManager.default.removeItem(at: folder)
+    }
+
+    @Test("A save interrupted between renames, or an array swapped by hand, is detected; archives without digests load")
+    func digestsTieArraysToTheHeader() throws {
+        let first = RBMReference.machine(visible: .bernoulli, visibleCount: 4, hidden: .spin, hiddenCount: 3, seed: 1)
+        let second = RBMReference.machine(visible: .bernoulli, visibleCount: 4, hidden: .spin, hiddenCount: 3, seed: 2)
+        let folder = try Self.saved(first), other = try Self.saved(second)
+        defer { for f in [folder, other] { try? FileManager.default.removeItem(at: f) } }
+        // What a save of `second` killed after renaming weights.npy (and before rbm.json) leaves.
+        let weights = folder.appendingPathComponent("weights.npy")
+        try FileManager.default.removeItem(at: weights)
+        try FileManager.default.copyItem(at: other.appendingPathComponent("weights.npy"), to: weights)
+        Self.expectLoadFails(folder, mentioning: "SHA-256 differs", sourceEnds: "weights.npy")
+
+        let legacy = try Self.savedWithoutDigests(first)
+        defer { try? FileManager.default.removeItem(at: legacy) }
+        #expect(try RBMArchive.load(from: legacy).rbm.weights == first.weights)
     }
 
     @Test("Load refuses an unknown kind, a newer format version, another format and broken JSON")

@@ -1,11 +1,13 @@
-/// SHA-256 (FIPS 180-4), used to name a spec by the hash of its canonical form.
+/// SHA-256 (FIPS 180-4): names an experiment spec by the hash of its canonical form, and ties the
+/// arrays of a saved RBM to its header.
 ///
 /// A plain implementation over 64-byte blocks: the message is padded with 0x80, zeros and its
 /// bit length (big-endian), then each block runs the 64-round compression with the constants
 /// K (fractional parts of the cube roots of the first 64 primes) starting from H (square roots
-/// of the first 8 primes). Spec texts are small, so no streaming interface is offered.
+/// of the first 8 primes). Inputs are small (spec texts, model arrays of a few MB), so no
+/// streaming interface is offered.
 /// Checked against the FIPS 180-4 examples ("abc", the empty string, the 448-bit message).
-enum SHA256 {
+public enum SHA256 {
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -18,7 +20,7 @@ enum SHA256 {
     ]
 
     /// The 32-byte digest of `message`.
-    static func digest(_ message: [UInt8]) -> [UInt8] {
+    public static func digest(_ message: [UInt8]) -> [UInt8] {
         var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
         var padded = message
         padded.append(0x80)
@@ -53,9 +55,14 @@ enum SHA256 {
         return h.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - 8 * $0)) } }
     }
 
-    /// The digest as 64 lowercase hex digits.
-    static func hex(_ text: String) -> String {
-        digest(Array(text.utf8)).map { byte in
+    /// The digest of `text`'s UTF-8 bytes as 64 lowercase hex digits.
+    public static func hex(_ text: String) -> String {
+        hex(bytes: Array(text.utf8))
+    }
+
+    /// The digest of `bytes` as 64 lowercase hex digits.
+    public static func hex(bytes: [UInt8]) -> String {
+        digest(bytes).map { byte in
             let digits = Array("0123456789abcdef")
             return String([digits[Int(byte >> 4)], digits[Int(byte & 0xf)]])
         }.joined()
