@@ -131,6 +131,55 @@ import Testing
         })
     }
 
+    /// Parallel-tempering training from the command line, on samples with their labels in a
+    /// separate file: the epoch log reports the swap rates of every epoch, and a labels file of
+    /// the wrong length is refused before anything is written.
+    @Test func parallelTemperingWithASeparateLabelsFile() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // 240 rows of 16 binary pixels: two noisy stripes, labelled by stripe.
+        var rows: [String] = [], labels: [String] = []
+        var state: UInt64 = 12345
+        for row in 0..<240 {
+            let stripe = row % 2
+            let pixels = (0..<16).map { column -> String in
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                let flip = (state >> 33) % 10 == 0
+                return ((column % 2 == stripe) != flip) ? "1" : "0"
+            }
+            rows.append(pixels.joined(separator: ","))
+            labels.append("\(stripe)")
+        }
+        let data = folder.appendingPathComponent("stripes.csv"), labelFile = folder.appendingPathComponent("labels.csv")
+        try (rows.joined(separator: "\n") + "\n").write(to: data, atomically: true, encoding: .utf8)
+        try (labels.joined(separator: "\n") + "\n").write(to: labelFile, atomically: true, encoding: .utf8)
+        let short = folder.appendingPathComponent("short.csv")
+        try (labels.dropLast().joined(separator: "\n") + "\n").write(to: short, atomically: true, encoding: .utf8)
+
+        let model = folder.appendingPathComponent("pt")
+        let train = try Self.run([
+            "train", "--data", data.path, "--labels", labelFile.path, "--hidden", "4", "--method", "pt",
+            "--temperatures", "4", "--epochs", "3", "--batch-size", "40", "--learning-rate", "0.05", "--seed", "2",
+            "--out", model.path, "--quiet", "--format", "json",
+        ])
+        #expect(train.status == 0, "stderr: \(train.error)")
+        let epochs = try #require(try Self.json(train) as? [[String: Any]])
+        #expect(epochs.count == 3)
+        for epoch in epochs {
+            let low = try #require(epoch["minSwapAcceptance"] as? Double), mean = try #require(epoch["meanSwapAcceptance"] as? Double)
+            #expect(low > 0 && low <= mean && mean <= 1, "swap rates \(low), \(mean)")
+        }
+        #expect(FileManager.default.fileExists(atPath: model.appendingPathComponent("rbm.json").path))
+
+        let refusedModel = folder.appendingPathComponent("refused")
+        let refused = try Self.run([
+            "train", "--data", data.path, "--labels", short.path, "--hidden", "4", "--out", refusedModel.path, "--quiet",
+        ])
+        #expect(refused.status != 0)
+        #expect(refused.error.contains("239") && refused.error.contains("240"), "stderr: \(refused.error)")
+        #expect(!FileManager.default.fileExists(atPath: refusedModel.path))
+    }
+
     /// Each failing command names the problem on standard error, exits non-zero, writes no
     /// output folder, and leaves the existing model folder and files byte for byte as they were.
     @Test func badInputFailsWithoutDamage() throws {
