@@ -54,6 +54,16 @@ public func runTheoryBenchmark(peerGridSeconds: Double? = nil) -> [String] {
         scenarios.count, 1e6 * pointTimes[pointTimes.count / 2], 1e6 * (pointTimes.last ?? 0),
         worstResidual, unconverged))
 
+    // 1b. The 1RSB glass that replaces the paramagnet past condensation (direct model, p = 3).
+    var glassTimes: [Double] = []
+    for c in [1.2, 2.0, 5.0, 20.0] {
+        var best = Double.infinity
+        for _ in 0..<3 { best = min(best, benchSeconds { _ = try? OneStepGlass.solve(p: 3, c: c) }) }
+        glassTimes.append(best)
+    }
+    lines.append("  1RSB glass (p = 3, c = 1.2, 2, 5, 20): "
+        + glassTimes.map { String(format: "%.1f", 1e3 * $0) }.joined(separator: ", ") + " ms")
+
     // 2. Transitions.
     if let line = try? NishimoriLine(p: 3) {
         var transitions: NishimoriTransitions? = nil
