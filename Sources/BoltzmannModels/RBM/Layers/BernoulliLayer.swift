@@ -40,39 +40,16 @@ public struct BernoulliLayer: RBMLayer {
 
     public func mean(inputs: Matrix<Float>, into means: inout Matrix<Float>) {
         requireColumns(inputs, unitCount, "BernoulliLayer.mean")
-        resize(&means, rows: inputs.rows, columns: inputs.columns)
-        inputs.withUnsafeBufferPointer { input in
-            bias.withUnsafeBufferPointer { theta in
-                means.withUnsafeMutableBufferPointer { output in
-                    guard let inputBase = input.baseAddress, let outputBase = output.baseAddress else { return }
-                    transformRows(
-                        rows: inputs.rows, columns: inputs.columns, inputs: inputBase,
-                        bias: theta.baseAddress!, output: outputBase
-                    ) { field, _, _ in
-                        1 / (1 + fastExp(-field))
-                    }
-                }
-            }
+        transformRows(inputs, bias: bias, into: &means) { field, _, _ in
+            1 / (1 + fastExp(-field))
         }
     }
 
     public func sample(inputs: Matrix<Float>, into states: inout Matrix<Float>, random: inout RandomStream) {
         requireColumns(inputs, unitCount, "BernoulliLayer.sample")
-        resize(&states, rows: inputs.rows, columns: inputs.columns)
-        inputs.withUnsafeBufferPointer { input in
-            bias.withUnsafeBufferPointer { theta in
-                states.withUnsafeMutableBufferPointer { output in
-                    guard let inputBase = input.baseAddress, let outputBase = output.baseAddress else { return }
-                    random.fillUniform(output)
-                    transformRows(
-                        rows: inputs.rows, columns: inputs.columns, inputs: inputBase,
-                        bias: theta.baseAddress!, output: outputBase
-                    ) { field, uniform, _ in
-                        // u < σ(f) ⟺ u·(1 + e^{−f}) < 1 (no division).
-                        uniform * (1 + fastExp(-field)) < 1 ? 1 : 0
-                    }
-                }
-            }
+        transformRows(inputs, bias: bias, into: &states, prepare: { random.fillUniform($0) }) { field, uniform, _ in
+            // u < σ(f) ⟺ u·(1 + e^{−f}) < 1 (no division).
+            uniform * (1 + fastExp(-field)) < 1 ? 1 : 0
         }
     }
 

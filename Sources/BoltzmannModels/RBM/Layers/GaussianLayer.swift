@@ -74,42 +74,19 @@ public struct GaussianLayer: RBMLayer {
 
     public func mean(inputs: Matrix<Float>, into means: inout Matrix<Float>) {
         requireColumns(inputs, unitCount, "GaussianLayer.mean")
-        resize(&means, rows: inputs.rows, columns: inputs.columns)
-        inputs.withUnsafeBufferPointer { input in
-            bias.withUnsafeBufferPointer { theta in
-                variance.withUnsafeBufferPointer { varianceBase in
-                    means.withUnsafeMutableBufferPointer { output in
-                        guard let inputBase = input.baseAddress, let outputBase = output.baseAddress else { return }
-                        transformRows(
-                            rows: inputs.rows, columns: inputs.columns, inputs: inputBase,
-                            bias: theta.baseAddress!, output: outputBase
-                        ) { field, _, column in
-                            field * varianceBase[column]
-                        }
-                    }
-                }
+        variance.withUnsafeBufferPointer { varianceBase in
+            transformRows(inputs, bias: bias, into: &means) { field, _, column in
+                field * varianceBase[column]
             }
         }
     }
 
     public func sample(inputs: Matrix<Float>, into states: inout Matrix<Float>, random: inout RandomStream) {
         requireColumns(inputs, unitCount, "GaussianLayer.sample")
-        resize(&states, rows: inputs.rows, columns: inputs.columns)
-        inputs.withUnsafeBufferPointer { input in
-            bias.withUnsafeBufferPointer { theta in
-                variance.withUnsafeBufferPointer { varianceBase in
-                    standardDeviation.withUnsafeBufferPointer { deviationBase in
-                        states.withUnsafeMutableBufferPointer { output in
-                            guard let inputBase = input.baseAddress, let outputBase = output.baseAddress else { return }
-                            random.fillGaussian(output)
-                            transformRows(
-                                rows: inputs.rows, columns: inputs.columns, inputs: inputBase,
-                                bias: theta.baseAddress!, output: outputBase
-                            ) { field, normal, column in
-                                field * varianceBase[column] + normal * deviationBase[column]
-                            }
-                        }
-                    }
+        variance.withUnsafeBufferPointer { varianceBase in
+            standardDeviation.withUnsafeBufferPointer { deviationBase in
+                transformRows(inputs, bias: bias, into: &states, prepare: { random.fillGaussian($0) }) { field, normal, column in
+                    field * varianceBase[column] + normal * deviationBase[column]
                 }
             }
         }

@@ -39,41 +39,18 @@ public struct SpinLayer: RBMLayer {
 
     public func mean(inputs: Matrix<Float>, into means: inout Matrix<Float>) {
         requireColumns(inputs, unitCount, "SpinLayer.mean")
-        resize(&means, rows: inputs.rows, columns: inputs.columns)
-        inputs.withUnsafeBufferPointer { input in
-            bias.withUnsafeBufferPointer { theta in
-                means.withUnsafeMutableBufferPointer { output in
-                    guard let inputBase = input.baseAddress, let outputBase = output.baseAddress else { return }
-                    transformRows(
-                        rows: inputs.rows, columns: inputs.columns, inputs: inputBase,
-                        bias: theta.baseAddress!, output: outputBase
-                    ) { field, _, _ in
-                        let decay = fastExp(-2 * abs(field))
-                        let magnitude = (1 - decay) / (1 + decay)
-                        return field < 0 ? -magnitude : magnitude
-                    }
-                }
-            }
+        transformRows(inputs, bias: bias, into: &means) { field, _, _ in
+            let decay = fastExp(-2 * abs(field))
+            let magnitude = (1 - decay) / (1 + decay)
+            return field < 0 ? -magnitude : magnitude
         }
     }
 
     public func sample(inputs: Matrix<Float>, into states: inout Matrix<Float>, random: inout RandomStream) {
         requireColumns(inputs, unitCount, "SpinLayer.sample")
-        resize(&states, rows: inputs.rows, columns: inputs.columns)
-        inputs.withUnsafeBufferPointer { input in
-            bias.withUnsafeBufferPointer { theta in
-                states.withUnsafeMutableBufferPointer { output in
-                    guard let inputBase = input.baseAddress, let outputBase = output.baseAddress else { return }
-                    random.fillUniform(output)
-                    transformRows(
-                        rows: inputs.rows, columns: inputs.columns, inputs: inputBase,
-                        bias: theta.baseAddress!, output: outputBase
-                    ) { field, uniform, _ in
-                        // u < σ(2f) ⟺ u·(1 + e^{−2f}) < 1.
-                        uniform * (1 + fastExp(-2 * field)) < 1 ? 1 : -1
-                    }
-                }
-            }
+        transformRows(inputs, bias: bias, into: &states, prepare: { random.fillUniform($0) }) { field, uniform, _ in
+            // u < σ(2f) ⟺ u·(1 + e^{−2f}) < 1.
+            uniform * (1 + fastExp(-2 * field)) < 1 ? 1 : -1
         }
     }
 
